@@ -1,0 +1,46 @@
+"""The fatal errors forgegen reports, one class per exit code.
+
+Each is a ``click.ClickException`` so the CLI prints one clean line and exits
+with the documented code; nothing below the CLI prints or exits by itself.
+
+    ForgegenError            (1)  anything else that stops a build
+    ├── SourceError          (3)  the spec could not be read or fetched
+    ├── SpecError            (4)  the spec is invalid or unsupported
+    └── OutputError          (5)  the output folder could not be written
+
+Exit code 2 is click's own, for a bad command line.
+"""
+
+from __future__ import annotations
+
+import click
+
+__all__ = ["ForgegenError", "OutputError", "SourceError", "SpecError"]
+
+
+class ForgegenError(click.ClickException):
+    exit_code = 1
+
+
+class SourceError(ForgegenError):
+    """The document could not be fetched, read or parsed."""
+
+    exit_code = 3
+
+
+class SpecError(ForgegenError):
+    """The document is not a spec forgegen can build from."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, *, pointer: str = "", origin: str = "") -> None:
+        self.pointer = pointer
+        self.origin = origin
+        where = origin + ("#" + pointer if pointer else "") if origin else pointer
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class OutputError(ForgegenError):
+    """The output could not be written; the previous output is untouched."""
+
+    exit_code = 5
