@@ -22,12 +22,25 @@ __all__ = [
     "Operation",
     "Parameter",
     "Response",
+    "Result",
     "SecurityScheme",
     "TypeRef",
 ]
 
 TypeKind = Literal[
-    "str", "int", "float", "bool", "any", "datetime", "date", "bytes", "model", "enum", "list", "map"
+    "str",
+    "int",
+    "float",
+    "bool",
+    "any",
+    "datetime",
+    "date",
+    "bytes",
+    "model",
+    "enum",
+    "list",
+    "map",
+    "literal",
 ]
 
 
@@ -38,6 +51,7 @@ class TypeRef:
     kind: TypeKind
     name: str = ""  # the Python class name, for "model" and "enum"
     item: TypeRef | None = None  # the element of a "list", the value of a "map"
+    values: tuple[str, ...] = ()  # the choices of a "literal"
 
     @property
     def is_container(self) -> bool:
@@ -128,6 +142,18 @@ class Response:
     description: str
 
 
+ResultKind = Literal["json", "text", "bytes", "empty"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a method returns, merged from all of its 2xx responses."""
+
+    kind: ResultKind
+    type: TypeRef | None  # None for "empty"
+    optional: bool  # some success status carries no body (201|204 and the like)
+
+
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
@@ -139,6 +165,7 @@ class Operation:
     parameters: tuple[Parameter, ...]  # required first, then optional, each in spec order
     body: Body | None
     responses: tuple[Response, ...]  # the 2xx responses, in status order
+    result: Result
     deprecated: bool
     pointer: str
 

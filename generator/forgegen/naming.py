@@ -1,0 +1,132 @@
+"""Turns spec names into Python names: the one place that decides them.
+
+Spec text is untrusted, so every name that reaches generated code passes
+through ``identifier`` (or one of the casings built on it): the result is
+always ASCII, never a keyword, never a builtin, never private or a dunder.
+Collisions inside a scope are resolved by ``Scope`` in the order names are
+claimed, so callers claim in a stable order and get stable names.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "Scope",
+    "constant",
+    "identifier",
+    "pascal",
+    "snake",
+    "split_words",
+    "strip_prefix",
+]
+
+# Acronym-aware split: "getGeneralAPISettings" → get General API Settings,
+# "OAuth2Application" → O Auth 2 Application, "repoGetByID" → repo Get By ID.
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+_RESERVED = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | frozenset(n for n in dir(builtins) if not n.startswith("_"))
+    | {"self", "cls"}
+)
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode("ascii")
+
+
+def split_words(name: str) -> list[str]:
+    """The words of a name in any casing, with punctuation as separators."""
+    return _WORD.findall(_ascii(name))
+
+
+def snake(name: str, *, fallback: str = "value") -> str:
+    """``repoGetRawFileOrLFS`` → ``repo_get_raw_file_or_lfs``, made safe."""
+    return identifier("_".join(w.lower() for w in split_words(name)), fallback=fallback)
+
+
+def pascal(name: str, *, fallback: str = "Model") -> str:
+    """A class name. Names that are already valid PascalCase stay verbatim
+    (``GPGKey`` must not become ``GpgKey``); others are re-cased by word."""
+    text = _ascii(name)
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*", text):
+        return identifier(text, fallback=fallback)
+    words = split_words(text)
+    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    return identifier(joined, fallback=fallback)
+
+
+def constant(value: str, *, fallback: str = "VALUE") -> str:
+    """An enum member name: ``rebase-merge`` → ``REBASE_MERGE``."""
+    return identifier("_".join(w.upper() for w in split_words(value)), fallback=fallback)
+
+
+def identifier(text: str, *, fallback: str = "value") -> str:
+    """Any text → a public Python identifier that is not reserved.
+
+    Leading underscores go (no private or dunder names), a leading digit gets
+    a prefix, keywords and builtins get a trailing underscore.
+    """
+    cleaned = re.sub(r"\W+", "_", _ascii(text), flags=re.ASCII).strip("_")
+    cleaned = re.sub(r"_+", "_", cleaned)
+    if not cleaned:
+        cleaned = fallback
+    if cleaned[0].isdigit():
+        cleaned = f"{fallback.rstrip('_')}_{cleaned}"
+    if cleaned in _RESERVED:
+        cleaned += "_"
+    return cleaned
+
+
+def strip_prefix(name_words: list[str], tag: str) -> list[str]:
+    """Drop the leading word of an operation name that only repeats its tag.
+
+    ``repoGetBranch`` in tag ``repository`` → ``get_branch``; ``notifyGetList``
+    in ``notification`` → ``get_list``. Words match when one begins the other
+    or they share at least four leading letters.
+    """
+    if len(name_words) < 2:
+        return name_words
+    first = name_words[0].lower()
+    tag_word = (split_words(tag) or [""])[0].lower()
+    if not tag_word:
+        return name_words
+    shared = 0
+    for a, b in zip(first, tag_word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if first.startswith(tag_word) or tag_word.startswith(first) or shared >= 4:
+        return name_words[1:]
+    return name_words
+
+
+class Scope:
+    """Names taken in one namespace (a module, a class, a signature)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = {n.lower() for n in taken}
+
+    def claim(self, name: str) -> str:
+        """Return ``name``, or ``name_2``, ``name_3``… if it is already taken.
+
+        Comparison ignores case: generated names also become file names, and
+        ``userGetOAuth2Application``/``userGetOauth2Application`` must not
+        collide on a case-insensitive file system or confuse a reader.
+        """
+        candidate, n = name, 1
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{name.rstrip('_')}_{n}" if not name[0].isupper() else f"{name}{n}"
+        self._taken.add(candidate.lower())
+        return candidate
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._taken

@@ -1,0 +1,113 @@
+"""Spec document → ``ir.Api``, for Swagger 2.0 and OpenAPI 3.x alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from .. import ir, naming
+from ..diagnostics import Diagnostics
+from ..errors import SpecError
+from . import openapi3, swagger2
+from .operations import assemble, with_tag_descriptions
+from .refs import Resolver, refuse_external_refs
+from .schemas import Schemas
+
+__all__ = ["parse", "refuse_external_refs", "spec_format"]
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def spec_format(document: Mapping[str, Any]) -> str:
+    """``"swagger 2.0"``, ``"openapi 3.0.3"``…, or a SpecError."""
+    if str(document.get("swagger", "")) == "2.0":
+        return "swagger 2.0"
+    version = document.get("openapi")
+    if isinstance(version, str) and version.startswith("3."):
+        return f"openapi {version}"
+    raise SpecError("neither swagger: '2.0' nor openapi: '3.x' at the top level", pointer="")
+
+
+def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "") -> ir.Api:
+    fmt = spec_format(document)
+    resolver = Resolver(document, origin)
+    scope = naming.Scope()
+    info = document.get("info") if isinstance(document.get("info"), Mapping) else {}
+    assert isinstance(info, Mapping)
+    if fmt.startswith("swagger"):
+        definitions = document.get("definitions") or {}
+        schemas = Schemas(resolver, diagnostics, definitions, "/definitions", scope)
+        drafts = swagger2.parse_operations(document, resolver, schemas, diagnostics)
+        base_path = _text(document.get("basePath"))
+        security = _swagger2_security(document.get("securityDefinitions"))
+    else:
+        components = document.get("components") or {}
+        definitions = components.get("schemas") or {} if isinstance(components, Mapping) else {}
+        schemas = Schemas(resolver, diagnostics, definitions, "/components/schemas", scope)
+        drafts = openapi3.parse_operations(document, resolver, schemas, diagnostics)
+        base_path = _server_path(document.get("servers"))
+        security = _openapi3_security(
+            components.get("securitySchemes") if isinstance(components, Mapping) else None
+        )
+    groups = with_tag_descriptions(assemble(drafts, diagnostics), document.get("tags"))
+    return ir.Api(
+        title=_text(info.get("title")),
+        version=str(info.get("version", ""))
+        if isinstance(info.get("version"), str | int | float)
+        else "",
+        description=_text(info.get("description")),
+        spec_format=fmt,
+        base_path=base_path.rstrip("/"),
+        groups=groups,
+        models=schemas.models,
+        enums=schemas.enums,
+        security=security,
+    )
+
+
+def _server_path(servers: Any) -> str:
+    if isinstance(servers, list) and servers and isinstance(servers[0], Mapping):
+        url = _text(servers[0].get("url"))
+        return urlsplit(url).path if "://" in url else url
+    return ""
+
+
+def _swagger2_security(schemes: Any) -> tuple[ir.SecurityScheme, ...]:
+    found = []
+    for key, scheme in (schemes or {}).items() if isinstance(schemes, Mapping) else ():
+        if not isinstance(scheme, Mapping):
+            continue
+        kind = scheme.get("type")
+        desc = _text(scheme.get("description"))
+        if kind == "basic":
+            found.append(ir.SecurityScheme(str(key), "basic", "", "", desc))
+        elif kind == "apiKey" and scheme.get("in") in ("header", "query"):
+            found.append(
+                ir.SecurityScheme(str(key), "apikey", scheme["in"], _text(scheme.get("name")), desc)
+            )
+        elif kind == "oauth2":
+            found.append(ir.SecurityScheme(str(key), "oauth2", "", "", desc))
+    return tuple(found)
+
+
+def _openapi3_security(schemes: Any) -> tuple[ir.SecurityScheme, ...]:
+    found = []
+    for key, scheme in (schemes or {}).items() if isinstance(schemes, Mapping) else ():
+        if not isinstance(scheme, Mapping):
+            continue
+        kind, desc = scheme.get("type"), _text(scheme.get("description"))
+        http = str(scheme.get("scheme", "")).lower()
+        if kind == "http" and http == "basic":
+            found.append(ir.SecurityScheme(str(key), "basic", "", "", desc))
+        elif kind == "http" and http == "bearer":
+            found.append(ir.SecurityScheme(str(key), "bearer", "", "", desc))
+        elif kind == "apiKey" and scheme.get("in") in ("header", "query"):
+            found.append(
+                ir.SecurityScheme(str(key), "apikey", scheme["in"], _text(scheme.get("name")), desc)
+            )
+        elif kind in ("oauth2", "openIdConnect"):
+            found.append(ir.SecurityScheme(str(key), "oauth2", "", "", desc))
+    return tuple(found)

@@ -1,0 +1,211 @@
+"""JSON Schema (Swagger 2.0 and OpenAPI 3.x flavours) → ``TypeRef``s, models, enums.
+
+Named schemas (``definitions`` / ``components/schemas``) become models or
+enums under their own names; inline objects and enums are hoisted into named
+classes whose names say where they stood (``RepoSearchResponse``,
+``MergePullRequestOptionDo``). A class name is claimed before its fields are
+read, so recursive and mutually recursive schemas terminate.
+
+Every response field is optional: forges mark almost nothing ``required``
+and send ``null`` freely; only ``required`` fields (request options, in
+practice) are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import ir, naming
+from ..diagnostics import Diagnostics
+from .refs import Resolver, child
+
+__all__ = ["Schemas"]
+
+_SCALARS: dict[str, ir.TypeKind] = {
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "file": "bytes",
+}
+_STRING_FORMATS: dict[str, ir.TypeKind] = {
+    "date-time": "datetime",
+    "date": "date",
+    "binary": "bytes",
+}
+ANY = ir.TypeRef("any")
+
+# Names the generated models module uses itself; a model must not shadow them.
+_MODULE_NAMES = ("Any", "Enum", "Mapping", "OpenEnum", "Self", "dataclass", "field")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+class Schemas:
+    def __init__(
+        self,
+        resolver: Resolver,
+        diagnostics: Diagnostics,
+        definitions: Mapping[str, Any],
+        definitions_at: str,
+        scope: naming.Scope,
+    ) -> None:
+        self._resolver = resolver
+        self._diagnostics = diagnostics
+        self._definitions_at = definitions_at
+        self._scope = scope
+        for name in _MODULE_NAMES:
+            scope.claim(name)
+        self._models: dict[str, ir.Model] = {}
+        self._enums: dict[str, ir.Enum] = {}
+        # pointer of a named schema → its TypeRef, filled before its fields are read
+        self._named: dict[str, ir.TypeRef] = {}
+        self._definitions = definitions
+        for wire in sorted(definitions):
+            self.type_of(definitions[wire], child(definitions_at, wire), wire)
+
+    @property
+    def models(self) -> tuple[ir.Model, ...]:
+        return tuple(sorted(self._models.values(), key=lambda m: m.name.lower()))
+
+    @property
+    def enums(self) -> tuple[ir.Enum, ...]:
+        return tuple(sorted(self._enums.values(), key=lambda e: e.name.lower()))
+
+    def type_of(self, schema: Any, at: str, context: str) -> ir.TypeRef:
+        """The type of ``schema`` found at pointer ``at``; ``context`` names
+        any class hoisted out of it."""
+        if isinstance(schema, Mapping) and "$ref" in schema:
+            target, target_at = self._resolver.resolve(schema, at)
+            return self._named_type(target, target_at)
+        return self._build(schema, at, context)
+
+    def _named_type(self, schema: Any, at: str) -> ir.TypeRef:
+        if at in self._named:
+            return self._named[at]
+        prefix = self._definitions_at + "/"
+        if at.startswith(prefix) and "/" not in at[len(prefix) :]:
+            wire = at[len(prefix) :].replace("~1", "/").replace("~0", "~")
+            return self._build(schema, at, wire, named=True)
+        return self.type_of(schema, at, at.rsplit("/", 1)[-1])
+
+    def _build(self, schema: Any, at: str, context: str, *, named: bool = False) -> ir.TypeRef:
+        if not isinstance(schema, Mapping):
+            if schema not in (True, None):
+                self._diagnostics.warn(at, "a schema should be an object; typed as Any")
+            return ANY
+        kind = schema.get("type")
+        if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"]
+            kind = next((k for k in kind if k != "null"), None)
+        for combinator in ("allOf", "oneOf", "anyOf"):
+            parts = schema.get(combinator)
+            if isinstance(parts, list) and parts:
+                if combinator == "allOf" and len(parts) == 1 and not schema.get("properties"):
+                    return self.type_of(parts[0], child(at, combinator, 0), context)
+                if combinator == "allOf":
+                    return self._model(schema, at, context, named=named)
+                return ANY
+        if kind == "object" or (kind is None and "properties" in schema):
+            if isinstance(schema.get("properties"), Mapping) and schema["properties"]:
+                return self._model(schema, at, context, named=named)
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, Mapping) and extra:
+                value = self.type_of(extra, child(at, "additionalProperties"), context + "Value")
+                return ir.TypeRef("map", item=value)
+            return ir.TypeRef("map", item=ANY)
+        if kind == "array":
+            items = schema.get("items")
+            if isinstance(items, list):  # tuple-typed arrays: rare, typed loosely
+                return ir.TypeRef("list", item=ANY)
+            item = self.type_of(items, child(at, "items"), context + "Item")
+            return ir.TypeRef("list", item=item)
+        enum = schema.get("enum")
+        strings = isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)
+        if strings and kind in (None, "string"):
+            return self._enum(schema, at, context, named=named)
+        if kind == "string" or (kind is None and isinstance(enum, list)):
+            return ir.TypeRef(_STRING_FORMATS.get(_text(schema.get("format")), "str"))
+        if isinstance(kind, str) and kind in _SCALARS:
+            return ir.TypeRef(_SCALARS[kind])
+        if kind not in (None, "null"):
+            self._diagnostics.warn(
+                child(at, "type"), f"unknown type {str(kind)[:60]!r}; typed as Any"
+            )
+        return ANY
+
+    def _claim(self, at: str, context: str, kind: ir.TypeKind) -> ir.TypeRef:
+        ref = ir.TypeRef(kind, name=self._scope.claim(naming.pascal(context)))
+        self._named[at] = ref
+        return ref
+
+    def _model(
+        self, schema: Mapping[str, Any], at: str, context: str, *, named: bool
+    ) -> ir.TypeRef:
+        if at in self._named:
+            return self._named[at]
+        ref = self._claim(at, context, "model")
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        for part, part_at in self._parts(schema, at):
+            props = part.get("properties")
+            if isinstance(props, Mapping):
+                for wire, sub in props.items():
+                    properties[str(wire)] = (sub, child(part_at, "properties", wire))
+            if isinstance(part.get("required"), list):
+                required.update(str(r) for r in part["required"])
+        scope = naming.Scope(["additional_properties", "from_dict", "to_dict"])
+        fields = []
+        for wire, (sub, sub_at) in properties.items():
+            prop_name = naming.pascal(wire, fallback="Field")
+            ftype = self.type_of(sub, sub_at, ref.name + prop_name)
+            description = _text(sub.get("description")) if isinstance(sub, Mapping) else ""
+            fields.append(
+                ir.Field(
+                    name=scope.claim(naming.snake(wire, fallback="field")),
+                    wire_name=wire,
+                    type=ftype,
+                    required=wire in required,
+                    description=description,
+                )
+            )
+        self._models[ref.name] = ir.Model(
+            name=ref.name,
+            wire_name=context if named else at,
+            fields=tuple(fields),
+            description=_text(schema.get("description")) or _text(schema.get("title")),
+            pointer=at,
+        )
+        return ref
+
+    def _parts(self, schema: Mapping[str, Any], at: str) -> list[tuple[Mapping[str, Any], str]]:
+        """The schema itself plus every ``allOf`` member, references followed."""
+        parts: list[tuple[Mapping[str, Any], str]] = [(schema, at)]
+        members = schema.get("allOf")
+        if isinstance(members, list):
+            for i, member in enumerate(members):
+                target, target_at = self._resolver.resolve(member, child(at, "allOf", i))
+                if isinstance(target, Mapping) and target is not schema:
+                    parts.extend(self._parts(target, target_at))
+        return parts
+
+    def _enum(self, schema: Mapping[str, Any], at: str, context: str, *, named: bool) -> ir.TypeRef:
+        if at in self._named:
+            return self._named[at]
+        ref = self._claim(at, context, "enum")
+        scope = naming.Scope(["name", "value"])
+        values: list[ir.EnumValue] = []
+        seen: set[str] = set()
+        for value in schema["enum"]:
+            if value in seen:
+                continue
+            seen.add(value)
+            values.append(ir.EnumValue(scope.claim(naming.constant(value)), value))
+        self._enums[ref.name] = ir.Enum(
+            name=ref.name,
+            values=tuple(values),
+            description=_text(schema.get("description")),
+            pointer=at,
+        )
+        return ref
