@@ -182,6 +182,7 @@ class Group:
     attr: str
     module: str
     class_name: str
+    async_class_name: str
     description: str
     operations: tuple[Operation, ...]
 

@@ -185,6 +185,9 @@ def assemble(drafts: Iterable[Draft], diagnostics: Diagnostics) -> tuple[ir.Grou
                 attr=attr,
                 module=attr,
                 class_name=class_scope.claim(naming.pascal(tag or "default") + "Api"),
+                async_class_name=class_scope.claim(
+                    "Async" + naming.pascal(tag or "default") + "Api"
+                ),
                 description="",
                 operations=tuple(operations),
             )

@@ -155,7 +155,10 @@ class Schemas:
                     properties[str(wire)] = (sub, child(part_at, "properties", wire))
             if isinstance(part.get("required"), list):
                 required.update(str(r) for r in part["required"])
-        scope = naming.Scope(["additional_properties", "from_dict", "to_dict"])
+        # what the generated class defines itself, and what its annotations name
+        scope = naming.Scope(
+            ["additional_properties", "from_dict", "to_dict", "field", "datetime", "dataclass"]
+        )
         fields = []
         for wire, (sub, sub_at) in properties.items():
             prop_name = naming.pascal(wire, fallback="Field")

@@ -1,0 +1,184 @@
+"""IR → the generated package's files, through Jinja templates.
+
+One environment, made by ``environment()``, serves builds and tests alike:
+strict about undefined names, with the escaping filters registered once and
+a user's template folder, when given, laid over the built-in one file by file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from packaging.version import InvalidVersion, Version
+
+from . import __version__, ir, literals
+from .views import GroupView, group_view, models_view
+
+__all__ = ["Provenance", "builtin_templates", "environment", "pep440", "render_package"]
+
+_AUTH_NAMES = ("BasicAuth", "TokenAuth")
+_ERROR_NAMES = (
+    "ApiError",
+    "ClientError",
+    "Conflict",
+    "ForgeError",
+    "Forbidden",
+    "NotFound",
+    "RateLimited",
+    "ServerError",
+    "TransportError",
+    "Unauthorized",
+    "ValidationFailed",
+)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the spec came from, as the generated README states it."""
+
+    origin: str  # a URL, or a file's name (never a local path: output must not vary by machine)
+    sha256: str
+
+
+def builtin_templates() -> Path:
+    """The templates folder: inside the installed wheel, or the checkout's."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment(overlay: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin_templates()))]
+    if overlay is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(overlay)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Python, escaped by the filters below
+    )
+    env.filters.update(
+        pystr=literals.pystr,
+        docstring=literals.docstring,
+        comment=literals.comment,
+        ident=literals.identifier,
+        markdown=literals.markdown,
+        markdown_code=literals.markdown_code,
+        toml_str=literals.toml_str,
+    )
+    return env
+
+
+def pep440(version: str) -> str:
+    """The spec's ``info.version`` as a valid package version.
+
+    ``1.22.6`` stays, ``7.0.15+gitea-1.22.0`` is normalised, ``v1`` → ``1``;
+    anything else becomes ``0.0.0``.
+    """
+    for candidate in (version.strip(), version.strip().lstrip("vV")):
+        try:
+            return str(Version(candidate))
+        except InvalidVersion:
+            continue
+    match = re.match(r"v?(\d+(?:\.\d+)*)", version.strip())
+    return match.group(1) if match else "0.0.0"
+
+
+def _group_context(view: GroupView) -> dict[str, Any]:
+    imports = view.imports
+    return {
+        "group": view.group,
+        "methods": view.methods,
+        "typing_names": sorted(imports.typing | {"TYPE_CHECKING"}),
+        "datetime": imports.datetime,
+        "runtime_names": sorted(imports.runtime),
+        "model_names": sorted(imports.models),
+    }
+
+
+def render_package(
+    api: ir.Api,
+    *,
+    package: str,
+    forge: str,
+    provenance: Provenance,
+    overlay: Path | None = None,
+) -> dict[str, str]:
+    """Every file of the generated project, keyed by its path relative to ``--out``."""
+    env = environment(overlay)
+    version = pep440(api.version)
+    groups = tuple(group_view(g) for g in api.groups)
+    models, model_imports = models_view(api)
+    auth_names = sorted(
+        {
+            *_AUTH_NAMES,
+            *(["BearerAuth"] if any(s.kind in ("bearer", "oauth2") for s in api.security) else []),
+        }
+    )
+    otp = next(
+        (s.parameter for s in api.security if s.kind == "apikey" and "otp" in s.parameter.lower()),
+        None,
+    )
+    common = {
+        "api": api,
+        "package": package,
+        "version": version,
+        "groups": groups,
+        "forge": forge,
+        "auth_names": auth_names,
+        "otp_header": otp,
+        "error_names": _ERROR_NAMES,
+    }
+    files: dict[str, str] = {}
+
+    def emit(path: str, template: str, **context: Any) -> None:
+        files[path] = env.get_template(template).render(**common, **context)
+
+    root = package
+    emit(
+        f"{root}/__init__.py",
+        "package/__init__.py.jinja",
+        all_names=sorted(["AsyncClient", "Client", *auth_names, *_ERROR_NAMES]),
+    )
+    emit(f"{root}/_client.py", "package/_client.py.jinja")
+    emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")
+    emit(f"{root}/errors.py", "package/errors.py.jinja")
+    emit(f"{root}/auth.py", "package/auth.py.jinja")
+    runtime_names = set(model_imports.runtime)
+    runtime_names |= {"OpenEnum"} if api.enums else set()
+    runtime_names |= {"dump_fields"} if any(m.fields for m in api.models) else set()
+    emit(
+        f"{root}/models.py",
+        "package/models.py.jinja",
+        models=models,
+        imports=model_imports,
+        runtime_names=sorted(runtime_names),
+        all_names=sorted([m.name for m in api.models] + [e.name for e in api.enums]),
+    )
+    emit(f"{root}/py.typed", "package/py.typed.jinja")
+    emit(f"{root}/api/__init__.py", "package/api/__init__.py.jinja")
+    for view in groups:
+        emit(
+            f"{root}/api/{view.group.module}.py",
+            "package/api/group.py.jinja",
+            **_group_context(view),
+        )
+    emit(
+        "pyproject.toml",
+        "pyproject.toml.jinja",
+        distribution=package.replace("_", "-"),
+        python_packages=[package, f"{package}.api"],
+    )
+    emit(
+        "README.md",
+        "README.md.jinja",
+        provenance=provenance,
+        generator_version=__version__,
+        operation_count=len(api.operations),
+    )
+    return files

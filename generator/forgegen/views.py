@@ -1,0 +1,161 @@
+"""Per-module views of the IR: what each template renders, already decided.
+
+Templates loop and print; the choices (argument order, which decoder, which
+imports) are made here, in code that is typed and tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ir
+from .literals import pystr
+from .pycode import Imports, ResultParts, annotation, field_decoder, plain, result_parts
+
+__all__ = [
+    "Argument",
+    "FieldView",
+    "GroupView",
+    "MethodView",
+    "ModelView",
+    "group_view",
+    "models_view",
+]
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    annotation: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    op: ir.Operation
+    positional: tuple[Argument, ...]
+    keyword: tuple[Argument, ...]
+    call_args: tuple[str, ...]  # keyword arguments of the client call after method and path
+    result: ResultParts
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return self.positional + self.keyword
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: ir.Group
+    methods: tuple[MethodView, ...]
+    imports: Imports
+
+
+@dataclass(frozen=True)
+class FieldView:
+    field: ir.Field
+    annotation: str
+    decode: str
+
+
+@dataclass(frozen=True)
+class ModelView:
+    model: ir.Model
+    fields: tuple[FieldView, ...]
+
+
+def _argument(
+    name: str, t: ir.TypeRef, required: bool, description: str, imports: Imports
+) -> Argument:
+    note = annotation(plain(t), imports)
+    return Argument(name, note if required else f"{note} | None", required, description)
+
+
+def _body_arguments(body: ir.Body, imports: Imports) -> list[Argument]:
+    if body.kind in ("form", "multipart"):
+        arguments = []
+        for f in body.form_fields:
+            if f.is_file:
+                imports.runtime.add("FileUpload")
+                note = "FileUpload" if f.required else "FileUpload | None"
+                arguments.append(Argument(f.name, note, f.required, f.description))
+            else:
+                arguments.append(_argument(f.name, f.type, f.required, f.description, imports))
+        return arguments
+    btype = ir.TypeRef("str") if body.kind == "text" else body.type
+    if body.kind == "binary":
+        btype = ir.TypeRef("bytes")
+    return [_argument(body.name, btype, body.required, body.description, imports)]
+
+
+def _mapping(pairs: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{pystr(k)}: {v}" for k, v in pairs) + "}"
+
+
+def _call_args(op: ir.Operation, imports: Imports) -> tuple[str, ...]:
+    args = []
+    by_location: dict[str, list[tuple[str, str]]] = {"path": [], "query": [], "header": []}
+    for p in op.parameters:
+        value = p.name
+        if p.type.kind == "list" and not p.explode:
+            imports.runtime.add("csv")
+            value = f"csv({p.name})"
+        by_location[p.location].append((p.wire_name, value))
+    if by_location["path"]:
+        args.append(f"path={_mapping(by_location['path'])}")
+        slashed = [p.wire_name for p in op.path_parameters if p.allow_slash]
+        if slashed:
+            args.append("keep_slash=(" + "".join(pystr(n) + ", " for n in slashed) + ")")
+    if by_location["query"]:
+        args.append(f"query={_mapping(by_location['query'])}")
+    if by_location["header"]:
+        args.append(f"headers={_mapping(by_location['header'])}")
+    body = op.body
+    if body is None:
+        return tuple(args)
+    if body.kind == "json":
+        imports.runtime.add("dump")
+        args.append(f"json=dump({body.name})")
+    elif body.kind in ("text", "binary"):
+        args += [f"content={body.name}", f"content_type={pystr(body.content_type)}"]
+    else:
+        data = [(f.wire_name, f.name) for f in body.form_fields if not f.is_file]
+        files = [(f.wire_name, f.name) for f in body.form_fields if f.is_file]
+        if data:
+            args.append(f"data={_mapping(data)}")
+        if files:
+            args.append(f"files={_mapping(files)}")
+    return tuple(args)
+
+
+def method_view(op: ir.Operation, imports: Imports) -> MethodView:
+    arguments = [
+        _argument(p.name, p.type, p.required, p.description, imports) for p in op.parameters
+    ]
+    if op.body is not None:
+        arguments += _body_arguments(op.body, imports)
+    positional = tuple(a for a in arguments if a.required)
+    keyword = tuple(a for a in arguments if not a.required)
+    return MethodView(
+        op, positional, keyword, _call_args(op, imports), result_parts(op.result, imports)
+    )
+
+
+def group_view(group: ir.Group) -> GroupView:
+    imports = Imports()
+    methods = tuple(method_view(op, imports) for op in group.operations)
+    return GroupView(group, methods, imports)
+
+
+def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
+    imports = Imports()
+    views = []
+    for model in api.models:
+        fields = []
+        for f in model.fields:
+            note = annotation(plain(f.type), imports)
+            decode = field_decoder(f.type, f.wire_name, f.required, imports)
+            fields.append(FieldView(f, note if f.required else f"{note} | None", decode))
+        views.append(ModelView(model, tuple(fields)))
+    imports.models.clear()  # they are defined in the module itself
+    return tuple(views), imports
