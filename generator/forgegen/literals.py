@@ -31,14 +31,15 @@ def pystr(value: object) -> str:
 
 
 def docstring(value: object) -> str:
-    """Text that can stand between triple double quotes, as written."""
+    """Text that can stand between triple double quotes, as written.
+
+    Backslashes are doubled, and a quote is escaped when another follows it
+    or when it ends the text, so no run of three and no closing quote can form.
+    """
     text = _clean(str(value)).strip()
-    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    lines = [line.rstrip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
-    return text
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = text.replace("\\", "\\\\")
+    return re.sub(r'"(?="|$)', r'\\"', text)
 
 
 def comment(value: object) -> str:

@@ -124,7 +124,8 @@ class Scope:
         candidate, n = name, 1
         while candidate.lower() in self._taken:
             n += 1
-            candidate = f"{name.rstrip('_')}_{n}" if not name[0].isupper() else f"{name}{n}"
+            pascal_case = name[0].isupper() and not name.isupper()
+            candidate = f"{name}{n}" if pascal_case else f"{name.rstrip('_')}_{n}"
         self._taken.add(candidate.lower())
         return candidate
 

@@ -89,12 +89,17 @@ def pep440(version: str) -> str:
     return match.group(1) if match else "0.0.0"
 
 
+def _isort(names: set[str]) -> list[str]:
+    """Names in the order isort and ruff give them: CONSTANTS, Classes, functions."""
+    return sorted(names, key=lambda n: (not n.isupper(), not n[:1].isupper(), n))
+
+
 def _group_context(view: GroupView) -> dict[str, Any]:
     imports = view.imports
     return {
         "group": view.group,
         "methods": view.methods,
-        "typing_names": sorted(imports.typing | {"TYPE_CHECKING"}),
+        "typing_names": _isort(imports.typing | {"TYPE_CHECKING"}),
         "datetime": imports.datetime,
         "runtime_names": sorted(imports.runtime),
         "model_names": sorted(imports.models),

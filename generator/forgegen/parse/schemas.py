@@ -64,7 +64,7 @@ class Schemas:
         self._named: dict[str, ir.TypeRef] = {}
         self._definitions = definitions
         for wire in sorted(definitions):
-            self.type_of(definitions[wire], child(definitions_at, wire), wire)
+            self._named_type(definitions[wire], child(definitions_at, wire))
 
     @property
     def models(self) -> tuple[ir.Model, ...]:

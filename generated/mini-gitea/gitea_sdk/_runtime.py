@@ -1,0 +1,195 @@
+"""Plumbing shared by the generated models and API methods.
+
+Nothing here is public: the names may change with any regeneration.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Mapping
+from typing import IO, Any, TypeVar, Union
+from urllib.parse import quote
+
+import httpx
+
+T = TypeVar("T")
+
+FileUpload = Union[
+    bytes,
+    IO[bytes],
+    tuple[str, Union[bytes, IO[bytes]]],
+    tuple[str, Union[bytes, IO[bytes]], str],
+]
+"""A file to upload: its content, or (file name, content[, content type])."""
+
+
+class OpenEnum(str, enum.Enum):
+    """A string enum that also accepts values a newer server introduces.
+
+    ``State("new-value")`` does not raise: it returns a member outside the
+    declared ones, whose ``value`` is the string the server sent.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+def parse_datetime(value: str) -> datetime.datetime:
+    """An RFC 3339 timestamp as an aware datetime (UTC when no offset is given)."""
+    parsed = datetime.datetime.fromisoformat(
+        value.replace("Z", "+00:00").replace("z", "+00:00")
+    )
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def parse_date(value: str) -> datetime.date:
+    return datetime.date.fromisoformat(value)
+
+
+def format_datetime(value: datetime.datetime) -> str:
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def opt(decode: Callable[[Any], T], value: Any) -> T | None:
+    return None if value is None else decode(value)
+
+
+def opt_list(decode: Callable[[Any], T], value: Any) -> list[T] | None:
+    return None if value is None else [decode(item) for item in value]
+
+
+def opt_map(decode: Callable[[Any], T], value: Any) -> dict[str, T] | None:
+    return None if value is None else {key: decode(item) for key, item in value.items()}
+
+
+def list_of(decode: Callable[[Any], T], value: Any) -> list[T]:
+    return [decode(item) for item in value]
+
+
+def map_of(decode: Callable[[Any], T], value: Any) -> dict[str, T]:
+    return {key: decode(item) for key, item in value.items()}
+
+
+def need(data: dict[str, Any], key: str) -> Any:
+    """Take a field the spec marks required; its absence is an error."""
+    value = data.pop(key, None)
+    if value is None:
+        raise ValueError(f"the required field {key!r} is missing")
+    return value
+
+
+def dump(value: Any) -> Any:
+    """A model, enum, timestamp or container of them, as JSON-ready data."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: dump(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [dump(item) for item in value]
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if to_dict is not None else value
+
+
+def dump_fields(extra: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A model's JSON: its unknown fields, then every field that is set."""
+    result = dict(extra)
+    for key, value in fields.items():
+        if value is not None:
+            result[key] = dump(value)
+    return result
+
+
+def csv(value: list[Any] | None) -> str | None:
+    return None if value is None else ",".join(str(dump(item)) for item in value)
+
+
+def expand_path(
+    template: str, values: Mapping[str, Any], keep_slash: tuple[str, ...] = ()
+) -> str:
+    """Fill ``{name}`` placeholders, percent-encoding each value.
+
+    A file path keeps its slashes: forges route ``raw/{filepath}`` on them.
+    """
+    path = template
+    for name, value in values.items():
+        text = str(dump(value))
+        path = path.replace(
+            "{" + name + "}", quote(text, safe="/" if name in keep_slash else "")
+        )
+    return path
+
+
+QueryPairs = list[tuple[str, Union[str, int, float, bool, None]]]
+
+
+def query_params(query: Mapping[str, Any]) -> QueryPairs:
+    """Query pairs with unset values left out and lists repeated."""
+    pairs: QueryPairs = []
+    for key, value in query.items():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if item is None:
+                continue
+            item = dump(item)
+            pairs.append(
+                (
+                    key,
+                    "true" if item is True else "false" if item is False else str(item),
+                )
+            )
+    return pairs
+
+
+def json_value(response: httpx.Response) -> Any:
+    return response.json()
+
+
+def json_of(decode: Callable[[Any], T]) -> Callable[[httpx.Response], T]:
+    return lambda response: decode(response.json())
+
+
+def json_list(decode: Callable[[Any], T]) -> Callable[[httpx.Response], list[T]]:
+    return lambda response: [decode(item) for item in response.json()]
+
+
+def json_map(decode: Callable[[Any], T]) -> Callable[[httpx.Response], dict[str, T]]:
+    return lambda response: {key: decode(item) for key, item in response.json().items()}
+
+
+def text(response: httpx.Response) -> str:
+    return response.text
+
+
+def content(response: httpx.Response) -> bytes:
+    return response.content
+
+
+def nothing(response: httpx.Response) -> None:
+    return None
+
+
+def optional(
+    decode: Callable[[httpx.Response], T],
+) -> Callable[[httpx.Response], T | None]:
+    """For operations that answer with a body on one success status and
+    without one on another (201 or 204, say)."""
+    return lambda response: (
+        None
+        if response.status_code == 204 or not response.content
+        else decode(response)
+    )

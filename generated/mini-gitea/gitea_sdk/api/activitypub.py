@@ -1,0 +1,57 @@
+"""Operations tagged activitypub."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._runtime import json_of
+from ..models import ActivityPub
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncActivitypubApi", "ActivitypubApi"]
+
+
+class ActivitypubApi:
+    """Operations tagged ``activitypub``: ``client.activitypub``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def person(self, user_id: int) -> ActivityPub:
+        """Fetch the ActivityPub actor of a user
+
+        Args:
+            user_id: numeric id of the user
+
+        ``GET /activitypub/user-id/{user-id}`` (operationId ``activitypubPerson``)
+        """
+        return self._client.call(
+            "GET",
+            "/activitypub/user-id/{user-id}",
+            path={"user-id": user_id},
+            decode=json_of(ActivityPub.from_dict),
+        )
+
+
+class AsyncActivitypubApi:
+    """The awaitable twin of ``ActivitypubApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def person(self, user_id: int) -> ActivityPub:
+        """Fetch the ActivityPub actor of a user
+
+        Args:
+            user_id: numeric id of the user
+
+        ``GET /activitypub/user-id/{user-id}`` (operationId ``activitypubPerson``)
+        """
+        return await self._client.call(
+            "GET",
+            "/activitypub/user-id/{user-id}",
+            path={"user-id": user_id},
+            decode=json_of(ActivityPub.from_dict),
+        )

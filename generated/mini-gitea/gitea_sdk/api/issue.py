@@ -1,0 +1,286 @@
+"""Operations tagged issue."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Literal
+
+from .._runtime import dump, json_list, json_of, nothing
+from ..models import CreateIssueOption, EditReactionOption, Issue, IssueMeta
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncIssueApi", "IssueApi"]
+
+
+class IssueApi:
+    """Operations tagged ``issue``: ``client.issue``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def list_issues(
+        self,
+        owner: str,
+        repo: str,
+        *,
+        state: Literal["closed", "open", "all"] | None = None,
+        labels: str | None = None,
+        q: str | None = None,
+        type_: Literal["issues", "pulls"] | None = None,
+        since: datetime.datetime | None = None,
+        before: datetime.datetime | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[Issue]:
+        """List the issues of a repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            state: which issues to return, by state
+            labels: comma-separated label names to filter by
+            q: search keyword
+            type_: return only issues or only pull requests
+            since: only issues updated after this instant (RFC 3339)
+            before: only issues updated before this instant (RFC 3339)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/issues",
+            path={"owner": owner, "repo": repo},
+            query={
+                "state": state,
+                "labels": labels,
+                "q": q,
+                "type": type_,
+                "since": since,
+                "before": before,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(Issue.from_dict),
+        )
+
+    def create_issue(
+        self, owner: str, repo: str, *, body: CreateIssueOption | None = None
+    ) -> Issue:
+        """Open a new issue
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``POST /repos/{owner}/{repo}/issues`` (operationId ``issueCreateIssue``)
+        """
+        return self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/issues",
+            path={"owner": owner, "repo": repo},
+            json=dump(body),
+            decode=json_of(Issue.from_dict),
+        )
+
+    def get_issue(self, owner: str, repo: str, index: int) -> Issue:
+        """Fetch one issue by its number
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: issue number within the repository
+
+        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``issueGetIssue``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/issues/{index}",
+            path={"owner": owner, "repo": repo, "index": index},
+            decode=json_of(Issue.from_dict),
+        )
+
+    def create_issue_blocking(
+        self, owner: str, repo: str, index: str, *, body: IssueMeta | None = None
+    ) -> Issue:
+        """Mark another issue as blocked by this one
+
+        Args:
+            owner: user or organization that owns the blocking issue's repository
+            repo: repository of the blocking issue
+            index: number of the blocking issue
+            body: the issue that becomes blocked; it may live in another repository
+
+        ``POST /repos/{owner}/{repo}/issues/{index}/blocks`` (operationId ``issueCreateIssueBlocking``)
+        """
+        return self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/issues/{index}/blocks",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=json_of(Issue.from_dict),
+        )
+
+    def delete_issue_reaction(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        *,
+        body: EditReactionOption | None = None,
+    ) -> None:
+        """Withdraw a reaction from an issue
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: issue number within the repository
+
+        ``DELETE /repos/{owner}/{repo}/issues/{index}/reactions`` (operationId ``issueDeleteIssueReaction``)
+        """
+        self._client.call(
+            "DELETE",
+            "/repos/{owner}/{repo}/issues/{index}/reactions",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=nothing,
+        )
+
+
+class AsyncIssueApi:
+    """The awaitable twin of ``IssueApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def list_issues(
+        self,
+        owner: str,
+        repo: str,
+        *,
+        state: Literal["closed", "open", "all"] | None = None,
+        labels: str | None = None,
+        q: str | None = None,
+        type_: Literal["issues", "pulls"] | None = None,
+        since: datetime.datetime | None = None,
+        before: datetime.datetime | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[Issue]:
+        """List the issues of a repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            state: which issues to return, by state
+            labels: comma-separated label names to filter by
+            q: search keyword
+            type_: return only issues or only pull requests
+            since: only issues updated after this instant (RFC 3339)
+            before: only issues updated before this instant (RFC 3339)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/issues",
+            path={"owner": owner, "repo": repo},
+            query={
+                "state": state,
+                "labels": labels,
+                "q": q,
+                "type": type_,
+                "since": since,
+                "before": before,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(Issue.from_dict),
+        )
+
+    async def create_issue(
+        self, owner: str, repo: str, *, body: CreateIssueOption | None = None
+    ) -> Issue:
+        """Open a new issue
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``POST /repos/{owner}/{repo}/issues`` (operationId ``issueCreateIssue``)
+        """
+        return await self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/issues",
+            path={"owner": owner, "repo": repo},
+            json=dump(body),
+            decode=json_of(Issue.from_dict),
+        )
+
+    async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
+        """Fetch one issue by its number
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: issue number within the repository
+
+        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``issueGetIssue``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/issues/{index}",
+            path={"owner": owner, "repo": repo, "index": index},
+            decode=json_of(Issue.from_dict),
+        )
+
+    async def create_issue_blocking(
+        self, owner: str, repo: str, index: str, *, body: IssueMeta | None = None
+    ) -> Issue:
+        """Mark another issue as blocked by this one
+
+        Args:
+            owner: user or organization that owns the blocking issue's repository
+            repo: repository of the blocking issue
+            index: number of the blocking issue
+            body: the issue that becomes blocked; it may live in another repository
+
+        ``POST /repos/{owner}/{repo}/issues/{index}/blocks`` (operationId ``issueCreateIssueBlocking``)
+        """
+        return await self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/issues/{index}/blocks",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=json_of(Issue.from_dict),
+        )
+
+    async def delete_issue_reaction(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        *,
+        body: EditReactionOption | None = None,
+    ) -> None:
+        """Withdraw a reaction from an issue
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: issue number within the repository
+
+        ``DELETE /repos/{owner}/{repo}/issues/{index}/reactions`` (operationId ``issueDeleteIssueReaction``)
+        """
+        await self._client.call(
+            "DELETE",
+            "/repos/{owner}/{repo}/issues/{index}/reactions",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=nothing,
+        )

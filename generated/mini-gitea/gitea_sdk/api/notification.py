@@ -1,0 +1,110 @@
+"""Operations tagged notification."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Literal
+
+from .._runtime import json_list
+from ..models import NotificationThread
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncNotificationApi", "NotificationApi"]
+
+
+class NotificationApi:
+    """Operations tagged ``notification``: ``client.notification``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_list(
+        self,
+        *,
+        all_: bool | None = None,
+        status_types: list[str] | None = None,
+        subject_type: (
+            list[Literal["issue", "pull", "commit", "repository"]] | None
+        ) = None,
+        since: datetime.datetime | None = None,
+        before: datetime.datetime | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[NotificationThread]:
+        """List the notification threads of the signed-in user
+
+        Args:
+            all_: include threads that were already read
+            status_types: keep only threads in these states (unread, read, pinned)
+            subject_type: keep only threads about these kinds of subject
+            since: only threads updated after this instant (RFC 3339)
+            before: only threads updated before this instant (RFC 3339)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /notifications`` (operationId ``notifyGetList``)
+        """
+        return self._client.call(
+            "GET",
+            "/notifications",
+            query={
+                "all": all_,
+                "status-types": status_types,
+                "subject-type": subject_type,
+                "since": since,
+                "before": before,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(NotificationThread.from_dict),
+        )
+
+
+class AsyncNotificationApi:
+    """The awaitable twin of ``NotificationApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_list(
+        self,
+        *,
+        all_: bool | None = None,
+        status_types: list[str] | None = None,
+        subject_type: (
+            list[Literal["issue", "pull", "commit", "repository"]] | None
+        ) = None,
+        since: datetime.datetime | None = None,
+        before: datetime.datetime | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[NotificationThread]:
+        """List the notification threads of the signed-in user
+
+        Args:
+            all_: include threads that were already read
+            status_types: keep only threads in these states (unread, read, pinned)
+            subject_type: keep only threads about these kinds of subject
+            since: only threads updated after this instant (RFC 3339)
+            before: only threads updated before this instant (RFC 3339)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /notifications`` (operationId ``notifyGetList``)
+        """
+        return await self._client.call(
+            "GET",
+            "/notifications",
+            query={
+                "all": all_,
+                "status-types": status_types,
+                "subject-type": subject_type,
+                "since": since,
+                "before": before,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(NotificationThread.from_dict),
+        )

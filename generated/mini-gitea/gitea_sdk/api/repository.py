@@ -1,0 +1,603 @@
+"""Operations tagged repository."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from .._runtime import FileUpload, content, dump, json_list, json_of, nothing, text
+from ..models import (
+    Attachment,
+    Commit,
+    CreateActionWorkflowDispatch,
+    CreateOrUpdateSecretOption,
+    CreateRepoOption,
+    MergePullRequestOption,
+    Repository,
+    SearchResults,
+    WatchInfo,
+)
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncRepositoryApi", "RepositoryApi"]
+
+
+class RepositoryApi:
+    """Operations tagged ``repository``: ``client.repository``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def search(
+        self,
+        *,
+        q: str | None = None,
+        topic: bool | None = None,
+        include_desc: bool | None = None,
+        uid: int | None = None,
+        private: bool | None = None,
+        sort: str | None = None,
+        order: str | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> SearchResults:
+        """Search repositories by keyword
+
+        Args:
+            q: search keyword
+            topic: match the keyword against topics only
+            include_desc: also match the keyword against descriptions
+            uid: only repositories this user can see or owns
+            private: include private repositories the caller may read
+            sort: sort field, for instance alpha, created or updated
+            order: sort direction, asc or desc
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /repos/search`` (operationId ``repoSearch``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/search",
+            query={
+                "q": q,
+                "topic": topic,
+                "includeDesc": include_desc,
+                "uid": uid,
+                "private": private,
+                "sort": sort,
+                "order": order,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_of(SearchResults.from_dict),
+        )
+
+    def get(self, owner: str, repo: str) -> Repository:
+        """Fetch one repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``repoGet``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(Repository.from_dict),
+        )
+
+    def update_repo_secret(
+        self,
+        owner: str,
+        repo: str,
+        secretname: str,
+        *,
+        body: CreateOrUpdateSecretOption | None = None,
+    ) -> None:
+        """Set an Actions secret, creating it when it does not exist yet
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            secretname: secret name
+
+        ``PUT /repos/{owner}/{repo}/actions/secrets/{secretname}`` (operationId ``updateRepoSecret``)
+        """
+        self._client.call(
+            "PUT",
+            "/repos/{owner}/{repo}/actions/secrets/{secretname}",
+            path={"owner": owner, "repo": repo, "secretname": secretname},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    def actions_dispatch_workflow(
+        self,
+        owner: str,
+        repo: str,
+        workflow_id: str,
+        *,
+        body: CreateActionWorkflowDispatch | None = None,
+    ) -> None:
+        """Start a workflow run by hand
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            workflow_id: workflow file name, such as ci.yml
+
+        ``POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`` (operationId ``ActionsDispatchWorkflow``)
+        """
+        self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+            path={"owner": owner, "repo": repo, "workflow_id": workflow_id},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    def get_all_commits(
+        self,
+        owner: str,
+        repo: str,
+        *,
+        sha: str | None = None,
+        path: str | None = None,
+        files: bool | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+        not_: str | None = None,
+    ) -> list[Commit]:
+        """List the commits reachable from a ref
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            sha: branch, tag or commit to start from
+            path: only commits that touch this path
+            files: include the list of changed files (slower)
+            page: 1-based page number
+            limit: number of items per page
+            not_: leave out commits reachable from this ref
+
+        ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/commits",
+            path={"owner": owner, "repo": repo},
+            query={
+                "sha": sha,
+                "path": path,
+                "files": files,
+                "page": page,
+                "limit": limit,
+                "not": not_,
+            },
+            decode=json_list(Commit.from_dict),
+        )
+
+    def download_pull_diff_or_patch(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        diff_type: Literal["diff", "patch"],
+        *,
+        binary: bool | None = None,
+    ) -> str:
+        """Download a pull request as a unified diff or a mailbox patch
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: pull request number
+            diff_type: output format
+            binary: include binary file changes
+
+        ``GET /repos/{owner}/{repo}/pulls/{index}.{diffType}`` (operationId ``repoDownloadPullDiffOrPatch``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/pulls/{index}.{diffType}",
+            path={"owner": owner, "repo": repo, "index": index, "diffType": diff_type},
+            query={"binary": binary},
+            decode=text,
+        )
+
+    def merge_pull_request(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        *,
+        body: MergePullRequestOption | None = None,
+    ) -> None:
+        """Merge a pull request
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: pull request number
+
+        ``POST /repos/{owner}/{repo}/pulls/{index}/merge`` (operationId ``repoMergePullRequest``)
+        """
+        self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/pulls/{index}/merge",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    def get_raw_file(
+        self, owner: str, repo: str, filepath: str, *, ref: str | None = None
+    ) -> bytes:
+        """Download the bytes of one file
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            filepath: path of the file inside the repository; may contain slashes
+            ref: branch, tag or commit; the default branch when left out
+
+        ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/raw/{filepath}",
+            path={"owner": owner, "repo": repo, "filepath": filepath},
+            keep_slash=("filepath",),
+            query={"ref": ref},
+            decode=content,
+        )
+
+    def create_release_attachment(
+        self,
+        owner: str,
+        repo: str,
+        id_: int,
+        *,
+        name: str | None = None,
+        attachment: FileUpload | None = None,
+    ) -> Attachment:
+        """Upload a file and attach it to a release
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            id_: release id
+            name: file name to store; the uploaded file's own name when left out
+            attachment: the file to upload
+
+        ``POST /repos/{owner}/{repo}/releases/{id}/assets`` (operationId ``repoCreateReleaseAttachment``)
+        """
+        return self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/releases/{id}/assets",
+            path={"owner": owner, "repo": repo, "id": id_},
+            query={"name": name},
+            files={"attachment": attachment},
+            decode=json_of(Attachment.from_dict),
+        )
+
+    def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
+        """Tell whether the signed-in user watches a repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``GET /repos/{owner}/{repo}/subscription`` (operationId ``userCurrentCheckSubscription``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/subscription",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(WatchInfo.from_dict),
+        )
+
+    def create_current_user_repo(
+        self, *, body: CreateRepoOption | None = None
+    ) -> Repository:
+        """Create a repository owned by the signed-in user
+
+        ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
+        """
+        return self._client.call(
+            "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
+        )
+
+
+class AsyncRepositoryApi:
+    """The awaitable twin of ``RepositoryApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def search(
+        self,
+        *,
+        q: str | None = None,
+        topic: bool | None = None,
+        include_desc: bool | None = None,
+        uid: int | None = None,
+        private: bool | None = None,
+        sort: str | None = None,
+        order: str | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> SearchResults:
+        """Search repositories by keyword
+
+        Args:
+            q: search keyword
+            topic: match the keyword against topics only
+            include_desc: also match the keyword against descriptions
+            uid: only repositories this user can see or owns
+            private: include private repositories the caller may read
+            sort: sort field, for instance alpha, created or updated
+            order: sort direction, asc or desc
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /repos/search`` (operationId ``repoSearch``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/search",
+            query={
+                "q": q,
+                "topic": topic,
+                "includeDesc": include_desc,
+                "uid": uid,
+                "private": private,
+                "sort": sort,
+                "order": order,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_of(SearchResults.from_dict),
+        )
+
+    async def get(self, owner: str, repo: str) -> Repository:
+        """Fetch one repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``repoGet``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(Repository.from_dict),
+        )
+
+    async def update_repo_secret(
+        self,
+        owner: str,
+        repo: str,
+        secretname: str,
+        *,
+        body: CreateOrUpdateSecretOption | None = None,
+    ) -> None:
+        """Set an Actions secret, creating it when it does not exist yet
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            secretname: secret name
+
+        ``PUT /repos/{owner}/{repo}/actions/secrets/{secretname}`` (operationId ``updateRepoSecret``)
+        """
+        await self._client.call(
+            "PUT",
+            "/repos/{owner}/{repo}/actions/secrets/{secretname}",
+            path={"owner": owner, "repo": repo, "secretname": secretname},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    async def actions_dispatch_workflow(
+        self,
+        owner: str,
+        repo: str,
+        workflow_id: str,
+        *,
+        body: CreateActionWorkflowDispatch | None = None,
+    ) -> None:
+        """Start a workflow run by hand
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            workflow_id: workflow file name, such as ci.yml
+
+        ``POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`` (operationId ``ActionsDispatchWorkflow``)
+        """
+        await self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+            path={"owner": owner, "repo": repo, "workflow_id": workflow_id},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    async def get_all_commits(
+        self,
+        owner: str,
+        repo: str,
+        *,
+        sha: str | None = None,
+        path: str | None = None,
+        files: bool | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+        not_: str | None = None,
+    ) -> list[Commit]:
+        """List the commits reachable from a ref
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            sha: branch, tag or commit to start from
+            path: only commits that touch this path
+            files: include the list of changed files (slower)
+            page: 1-based page number
+            limit: number of items per page
+            not_: leave out commits reachable from this ref
+
+        ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/commits",
+            path={"owner": owner, "repo": repo},
+            query={
+                "sha": sha,
+                "path": path,
+                "files": files,
+                "page": page,
+                "limit": limit,
+                "not": not_,
+            },
+            decode=json_list(Commit.from_dict),
+        )
+
+    async def download_pull_diff_or_patch(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        diff_type: Literal["diff", "patch"],
+        *,
+        binary: bool | None = None,
+    ) -> str:
+        """Download a pull request as a unified diff or a mailbox patch
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: pull request number
+            diff_type: output format
+            binary: include binary file changes
+
+        ``GET /repos/{owner}/{repo}/pulls/{index}.{diffType}`` (operationId ``repoDownloadPullDiffOrPatch``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/pulls/{index}.{diffType}",
+            path={"owner": owner, "repo": repo, "index": index, "diffType": diff_type},
+            query={"binary": binary},
+            decode=text,
+        )
+
+    async def merge_pull_request(
+        self,
+        owner: str,
+        repo: str,
+        index: int,
+        *,
+        body: MergePullRequestOption | None = None,
+    ) -> None:
+        """Merge a pull request
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            index: pull request number
+
+        ``POST /repos/{owner}/{repo}/pulls/{index}/merge`` (operationId ``repoMergePullRequest``)
+        """
+        await self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/pulls/{index}/merge",
+            path={"owner": owner, "repo": repo, "index": index},
+            json=dump(body),
+            decode=nothing,
+        )
+
+    async def get_raw_file(
+        self, owner: str, repo: str, filepath: str, *, ref: str | None = None
+    ) -> bytes:
+        """Download the bytes of one file
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            filepath: path of the file inside the repository; may contain slashes
+            ref: branch, tag or commit; the default branch when left out
+
+        ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/raw/{filepath}",
+            path={"owner": owner, "repo": repo, "filepath": filepath},
+            keep_slash=("filepath",),
+            query={"ref": ref},
+            decode=content,
+        )
+
+    async def create_release_attachment(
+        self,
+        owner: str,
+        repo: str,
+        id_: int,
+        *,
+        name: str | None = None,
+        attachment: FileUpload | None = None,
+    ) -> Attachment:
+        """Upload a file and attach it to a release
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+            id_: release id
+            name: file name to store; the uploaded file's own name when left out
+            attachment: the file to upload
+
+        ``POST /repos/{owner}/{repo}/releases/{id}/assets`` (operationId ``repoCreateReleaseAttachment``)
+        """
+        return await self._client.call(
+            "POST",
+            "/repos/{owner}/{repo}/releases/{id}/assets",
+            path={"owner": owner, "repo": repo, "id": id_},
+            query={"name": name},
+            files={"attachment": attachment},
+            decode=json_of(Attachment.from_dict),
+        )
+
+    async def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
+        """Tell whether the signed-in user watches a repository
+
+        Args:
+            owner: user or organization that owns the repository
+            repo: repository name
+
+        ``GET /repos/{owner}/{repo}/subscription`` (operationId ``userCurrentCheckSubscription``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/subscription",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(WatchInfo.from_dict),
+        )
+
+    async def create_current_user_repo(
+        self, *, body: CreateRepoOption | None = None
+    ) -> Repository:
+        """Create a repository owned by the signed-in user
+
+        ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
+        """
+        return await self._client.call(
+            "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
+        )

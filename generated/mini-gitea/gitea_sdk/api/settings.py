@@ -1,0 +1,45 @@
+"""Operations tagged settings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._runtime import json_of
+from ..models import GeneralAPISettings
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncSettingsApi", "SettingsApi"]
+
+
+class SettingsApi:
+    """Operations tagged ``settings``: ``client.settings``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_general_api_settings(self) -> GeneralAPISettings:
+        """Read the API limits of this instance
+
+        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        """
+        return self._client.call(
+            "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
+        )
+
+
+class AsyncSettingsApi:
+    """The awaitable twin of ``SettingsApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_general_api_settings(self) -> GeneralAPISettings:
+        """Read the API limits of this instance
+
+        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        """
+        return await self._client.call(
+            "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
+        )

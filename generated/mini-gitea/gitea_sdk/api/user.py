@@ -1,0 +1,265 @@
+"""Operations tagged user."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from .._runtime import dump, json_list, json_of
+from ..models import (
+    AccessToken,
+    Activity,
+    CreateAccessTokenOption,
+    OAuth2Application,
+    User,
+    UserSettings,
+)
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncUserApi", "UserApi"]
+
+
+class UserApi:
+    """Operations tagged ``user``: ``client.user``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_current(self) -> User:
+        """Fetch the signed-in user
+
+        ``GET /user`` (operationId ``userGetCurrent``)
+        """
+        return self._client.call("GET", "/user", decode=json_of(User.from_dict))
+
+    def get_oauth_2_application(
+        self, *, page: int | None = None, limit: int | None = None
+    ) -> list[OAuth2Application]:
+        """List the OAuth2 applications of the signed-in user
+
+        Args:
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
+        """
+        return self._client.call(
+            "GET",
+            "/user/applications/oauth2",
+            query={"page": page, "limit": limit},
+            decode=json_list(OAuth2Application.from_dict),
+        )
+
+    def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
+        """Fetch one OAuth2 application of the signed-in user
+
+        Args:
+            id_: application id
+
+        ``GET /user/applications/oauth2/{id}`` (operationId ``userGetOAuth2Application``)
+        """
+        return self._client.call(
+            "GET",
+            "/user/applications/oauth2/{id}",
+            path={"id": id_},
+            decode=json_of(OAuth2Application.from_dict),
+        )
+
+    def get_user_settings(self) -> list[UserSettings]:
+        """Read the preferences of the signed-in user
+
+        ``GET /user/settings`` (operationId ``getUserSettings``)
+        """
+        return self._client.call(
+            "GET", "/user/settings", decode=json_list(UserSettings.from_dict)
+        )
+
+    def get(self, username: str) -> User:
+        """Fetch a user by login name
+
+        Args:
+            username: login name of the user
+
+        ``GET /users/{username}`` (operationId ``userGet``)
+        """
+        return self._client.call(
+            "GET",
+            "/users/{username}",
+            path={"username": username},
+            decode=json_of(User.from_dict),
+        )
+
+    def list_activity_feeds(
+        self,
+        username: str,
+        *,
+        only_performed_by: bool | None = None,
+        date: datetime.date | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[Activity]:
+        """List what a user has been doing
+
+        Args:
+            username: login name of the user
+            only_performed_by: only actions the user did themselves
+            date: only actions on this calendar day (YYYY-MM-DD)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
+        """
+        return self._client.call(
+            "GET",
+            "/users/{username}/activities/feeds",
+            path={"username": username},
+            query={
+                "only-performed-by": only_performed_by,
+                "date": date,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(Activity.from_dict),
+        )
+
+    def create_token(
+        self, username: str, *, body: CreateAccessTokenOption | None = None
+    ) -> AccessToken:
+        """Create a personal access token (the server wants basic auth here)
+
+        Args:
+            username: login name of the user
+
+        ``POST /users/{username}/tokens`` (operationId ``userCreateToken``)
+        """
+        return self._client.call(
+            "POST",
+            "/users/{username}/tokens",
+            path={"username": username},
+            json=dump(body),
+            decode=json_of(AccessToken.from_dict),
+        )
+
+
+class AsyncUserApi:
+    """The awaitable twin of ``UserApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_current(self) -> User:
+        """Fetch the signed-in user
+
+        ``GET /user`` (operationId ``userGetCurrent``)
+        """
+        return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
+
+    async def get_oauth_2_application(
+        self, *, page: int | None = None, limit: int | None = None
+    ) -> list[OAuth2Application]:
+        """List the OAuth2 applications of the signed-in user
+
+        Args:
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
+        """
+        return await self._client.call(
+            "GET",
+            "/user/applications/oauth2",
+            query={"page": page, "limit": limit},
+            decode=json_list(OAuth2Application.from_dict),
+        )
+
+    async def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
+        """Fetch one OAuth2 application of the signed-in user
+
+        Args:
+            id_: application id
+
+        ``GET /user/applications/oauth2/{id}`` (operationId ``userGetOAuth2Application``)
+        """
+        return await self._client.call(
+            "GET",
+            "/user/applications/oauth2/{id}",
+            path={"id": id_},
+            decode=json_of(OAuth2Application.from_dict),
+        )
+
+    async def get_user_settings(self) -> list[UserSettings]:
+        """Read the preferences of the signed-in user
+
+        ``GET /user/settings`` (operationId ``getUserSettings``)
+        """
+        return await self._client.call(
+            "GET", "/user/settings", decode=json_list(UserSettings.from_dict)
+        )
+
+    async def get(self, username: str) -> User:
+        """Fetch a user by login name
+
+        Args:
+            username: login name of the user
+
+        ``GET /users/{username}`` (operationId ``userGet``)
+        """
+        return await self._client.call(
+            "GET",
+            "/users/{username}",
+            path={"username": username},
+            decode=json_of(User.from_dict),
+        )
+
+    async def list_activity_feeds(
+        self,
+        username: str,
+        *,
+        only_performed_by: bool | None = None,
+        date: datetime.date | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> list[Activity]:
+        """List what a user has been doing
+
+        Args:
+            username: login name of the user
+            only_performed_by: only actions the user did themselves
+            date: only actions on this calendar day (YYYY-MM-DD)
+            page: 1-based page number
+            limit: number of items per page
+
+        ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
+        """
+        return await self._client.call(
+            "GET",
+            "/users/{username}/activities/feeds",
+            path={"username": username},
+            query={
+                "only-performed-by": only_performed_by,
+                "date": date,
+                "page": page,
+                "limit": limit,
+            },
+            decode=json_list(Activity.from_dict),
+        )
+
+    async def create_token(
+        self, username: str, *, body: CreateAccessTokenOption | None = None
+    ) -> AccessToken:
+        """Create a personal access token (the server wants basic auth here)
+
+        Args:
+            username: login name of the user
+
+        ``POST /users/{username}/tokens`` (operationId ``userCreateToken``)
+        """
+        return await self._client.call(
+            "POST",
+            "/users/{username}/tokens",
+            path={"username": username},
+            json=dump(body),
+            decode=json_of(AccessToken.from_dict),
+        )

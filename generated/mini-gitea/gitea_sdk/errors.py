@@ -1,0 +1,149 @@
+"""Exceptions raised by gitea_sdk.
+
+ForgeError
+├── TransportError          the request never got an answer
+└── ApiError                the server answered with an error status
+    ├── ClientError         4xx
+    │   ├── Unauthorized      401
+    │   ├── Forbidden         403
+    │   ├── NotFound          404 (also: no access to a private resource)
+    │   ├── Conflict          409
+    │   ├── ValidationFailed  422
+    │   └── RateLimited       429
+    └── ServerError         5xx
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "ApiError",
+    "ClientError",
+    "Conflict",
+    "ForgeError",
+    "Forbidden",
+    "NotFound",
+    "RateLimited",
+    "ServerError",
+    "TransportError",
+    "Unauthorized",
+    "ValidationFailed",
+]
+
+_REDACTED_QUERY = frozenset({"token", "access_token", "sudo", "password"})
+
+
+def _safe_url(url: httpx.URL) -> str:
+    """The URL without credentials: query tokens and user info are masked."""
+    params = [
+        (k, "[redacted]" if k.lower() in _REDACTED_QUERY else v)
+        for k, v in url.params.multi_items()
+    ]
+    return str(url.copy_with(username=None, password=None, params=params or None))
+
+
+class ForgeError(Exception):
+    """Base of every error this package raises."""
+
+
+class TransportError(ForgeError):
+    """The request failed before an answer came: connection, timeout, TLS."""
+
+    def __init__(self, method: str, url: httpx.URL, reason: str) -> None:
+        self.method = method
+        self.url = _safe_url(url)
+        super().__init__(f"{method} {self.url}: {reason}")
+
+
+class ApiError(ForgeError):
+    """The server answered with an error status.
+
+    ``message`` is the forge's own explanation (its ``{"message": …}`` body),
+    ``errors`` its list of field errors when it sends one, and ``body`` the
+    decoded JSON body, or the text when it is not JSON.
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.status_code = response.status_code
+        self.method = response.request.method
+        self.url = _safe_url(response.request.url)
+        self.headers = response.headers
+        self.body: Any
+        try:
+            self.body = response.json()
+        except ValueError:
+            self.body = response.text
+        payload = self.body if isinstance(self.body, dict) else {}
+        message = payload.get("message")
+        self.message = message if isinstance(message, str) else response.reason_phrase
+        errors = payload.get("errors")
+        self.errors: list[Any] = errors if isinstance(errors, list) else []
+        super().__init__(
+            f"{self.status_code} {self.message} ({self.method} {self.url})"
+        )
+
+
+class ClientError(ApiError):
+    """A 4xx answer: the request was wrong, or not allowed."""
+
+
+class Unauthorized(ClientError):
+    """401: no credentials, or wrong ones."""
+
+
+class Forbidden(ClientError):
+    """403: the credentials do not allow this."""
+
+
+class NotFound(ClientError):
+    """404: the resource does not exist, or the caller may not see it.
+
+    Forges answer 404 rather than 403 for private repositories and
+    organizations the caller has no access to, so as not to reveal that
+    they exist.
+    """
+
+
+class Conflict(ClientError):
+    """409: the resource already exists or changed meanwhile."""
+
+
+class ValidationFailed(ClientError):
+    """422: the request body did not pass the server's checks; see ``errors``."""
+
+
+class RateLimited(ClientError):
+    """429: too many requests; ``retry_after`` says how long to wait, if known."""
+
+    @property
+    def retry_after(self) -> float | None:
+        value = self.headers.get("Retry-After", "")
+        return float(value) if value.replace(".", "", 1).isdigit() else None
+
+
+class ServerError(ApiError):
+    """A 5xx answer: the forge failed."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    422: ValidationFailed,
+    429: RateLimited,
+}
+
+
+def error_for(response: httpx.Response) -> ApiError:
+    """The exception for an error response."""
+    if response.status_code in _BY_STATUS:
+        return _BY_STATUS[response.status_code](response)
+    if response.status_code >= 500:
+        return ServerError(response)
+    if response.status_code >= 400:
+        return ClientError(response)
+    return ApiError(response)

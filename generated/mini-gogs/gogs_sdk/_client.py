@@ -1,0 +1,306 @@
+"""``Client`` and ``AsyncClient``: the entry points of gogs_sdk."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+
+from ._runtime import FileUpload, expand_path, query_params
+from .errors import TransportError, error_for
+
+if TYPE_CHECKING:
+    from .api.collaborators_and_deploy_keys import (
+        CollaboratorsAndDeployKeysApi,
+        AsyncCollaboratorsAndDeployKeysApi,
+    )
+    from .api.issues import IssuesApi, AsyncIssuesApi
+    from .api.miscellaneous import MiscellaneousApi, AsyncMiscellaneousApi
+    from .api.repositories import RepositoriesApi, AsyncRepositoriesApi
+    from .api.users import UsersApi, AsyncUsersApi
+
+__all__ = ["AsyncClient", "Client"]
+
+T = TypeVar("T")
+
+BASE_PATH = "/api/v1"
+USER_AGENT = "gogs_sdk/1"
+DEFAULT_TIMEOUT = 30.0
+
+
+def api_root(base_url: str) -> str:
+    """The API's root URL from an instance URL (``https://host`` or ``https://host/git``)."""
+    root = base_url.rstrip("/")
+    return root if root.endswith(BASE_PATH) else root + BASE_PATH
+
+
+def _build(
+    http: httpx.Client | httpx.AsyncClient,
+    method: str,
+    template: str,
+    *,
+    path: Mapping[str, Any] | None,
+    keep_slash: tuple[str, ...],
+    query: Mapping[str, Any] | None,
+    headers: Mapping[str, Any] | None,
+    json: Any,
+    content: str | bytes | None,
+    content_type: str | None,
+    data: Mapping[str, Any] | None,
+    files: Mapping[str, FileUpload | None] | None,
+) -> httpx.Request:
+    sent = {k: str(v) for k, v in (headers or {}).items() if v is not None}
+    if content_type is not None and content is not None:
+        sent["Content-Type"] = content_type
+    form = {k: v for k, v in (data or {}).items() if v is not None}
+    return http.build_request(
+        method,
+        expand_path(template, path or {}, keep_slash).lstrip("/"),
+        params=query_params(query or {}),
+        headers=sent,
+        json=json,
+        content=content,
+        data=form or None,
+        files={k: v for k, v in (files or {}).items() if v is not None} or None,
+    )
+
+
+class Client:
+    """A synchronous client for the Gogs API (spec version v1).
+
+    Use it as a context manager, or call ``close()`` when done::
+
+        with Client("https://forge.example.com", auth=TokenAuth("…")) as client:
+            ...
+
+    ``base_url`` is the instance's address; ``/api/v1`` is added to it.
+    Pass ``http_client`` to bring an ``httpx.Client`` of your own (its base URL
+    must then be the API root).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._http = http_client or httpx.Client(
+            base_url=api_root(base_url) + "/",
+            auth=auth,
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT, **(headers or {})},
+        )
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def call(
+        self,
+        method: str,
+        template: str,
+        *,
+        decode: Callable[[httpx.Response], T],
+        path: Mapping[str, Any] | None = None,
+        keep_slash: tuple[str, ...] = (),
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: str | bytes | None = None,
+        content_type: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileUpload | None] | None = None,
+    ) -> T:
+        """Send one request and decode its answer; the generated methods call this."""
+        request = _build(
+            self._http,
+            method,
+            template,
+            path=path,
+            keep_slash=keep_slash,
+            query=query,
+            headers=headers,
+            json=json,
+            content=content,
+            content_type=content_type,
+            data=data,
+            files=files,
+        )
+        try:
+            response = self._http.send(request)
+        except httpx.TransportError as exc:
+            raise TransportError(
+                method, request.url, str(exc) or type(exc).__name__
+            ) from None
+        if response.is_error:
+            response.read()
+            raise error_for(response)
+        return decode(response)
+
+    @functools.cached_property
+    def collaborators_and_deploy_keys(self) -> CollaboratorsAndDeployKeysApi:
+        """Operations tagged ``Collaborators and Deploy Keys``."""
+        from .api.collaborators_and_deploy_keys import CollaboratorsAndDeployKeysApi
+
+        return CollaboratorsAndDeployKeysApi(self)
+
+    @functools.cached_property
+    def issues(self) -> IssuesApi:
+        """Operations tagged ``Issues``."""
+        from .api.issues import IssuesApi
+
+        return IssuesApi(self)
+
+    @functools.cached_property
+    def miscellaneous(self) -> MiscellaneousApi:
+        """Operations tagged ``Miscellaneous``."""
+        from .api.miscellaneous import MiscellaneousApi
+
+        return MiscellaneousApi(self)
+
+    @functools.cached_property
+    def repositories(self) -> RepositoriesApi:
+        """Operations tagged ``Repositories``."""
+        from .api.repositories import RepositoriesApi
+
+        return RepositoriesApi(self)
+
+    @functools.cached_property
+    def users(self) -> UsersApi:
+        """Operations tagged ``Users``."""
+        from .api.users import UsersApi
+
+        return UsersApi(self)
+
+
+class AsyncClient:
+    """The asynchronous twin of ``Client``: the same groups and methods, awaited.
+
+    async with AsyncClient("https://forge.example.com") as client:
+        ...
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._http = http_client or httpx.AsyncClient(
+            base_url=api_root(base_url) + "/",
+            auth=auth,
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT, **(headers or {})},
+        )
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def call(
+        self,
+        method: str,
+        template: str,
+        *,
+        decode: Callable[[httpx.Response], T],
+        path: Mapping[str, Any] | None = None,
+        keep_slash: tuple[str, ...] = (),
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: str | bytes | None = None,
+        content_type: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileUpload | None] | None = None,
+    ) -> T:
+        """Send one request and decode its answer; the generated methods await this."""
+        request = _build(
+            self._http,
+            method,
+            template,
+            path=path,
+            keep_slash=keep_slash,
+            query=query,
+            headers=headers,
+            json=json,
+            content=content,
+            content_type=content_type,
+            data=data,
+            files=files,
+        )
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as exc:
+            raise TransportError(
+                method, request.url, str(exc) or type(exc).__name__
+            ) from None
+        if response.is_error:
+            await response.aread()
+            raise error_for(response)
+        return decode(response)
+
+    @functools.cached_property
+    def collaborators_and_deploy_keys(self) -> AsyncCollaboratorsAndDeployKeysApi:
+        """Operations tagged ``Collaborators and Deploy Keys``."""
+        from .api.collaborators_and_deploy_keys import (
+            AsyncCollaboratorsAndDeployKeysApi,
+        )
+
+        return AsyncCollaboratorsAndDeployKeysApi(self)
+
+    @functools.cached_property
+    def issues(self) -> AsyncIssuesApi:
+        """Operations tagged ``Issues``."""
+        from .api.issues import AsyncIssuesApi
+
+        return AsyncIssuesApi(self)
+
+    @functools.cached_property
+    def miscellaneous(self) -> AsyncMiscellaneousApi:
+        """Operations tagged ``Miscellaneous``."""
+        from .api.miscellaneous import AsyncMiscellaneousApi
+
+        return AsyncMiscellaneousApi(self)
+
+    @functools.cached_property
+    def repositories(self) -> AsyncRepositoriesApi:
+        """Operations tagged ``Repositories``."""
+        from .api.repositories import AsyncRepositoriesApi
+
+        return AsyncRepositoriesApi(self)
+
+    @functools.cached_property
+    def users(self) -> AsyncUsersApi:
+        """Operations tagged ``Users``."""
+        from .api.users import AsyncUsersApi
+
+        return AsyncUsersApi(self)

@@ -1,0 +1,59 @@
+"""Who besides the owner may work on a repository"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._runtime import json_list
+from ..models import Collaborator
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncCollaboratorsAndDeployKeysApi", "CollaboratorsAndDeployKeysApi"]
+
+
+class CollaboratorsAndDeployKeysApi:
+    """Operations tagged ``Collaborators and Deploy Keys``: ``client.collaborators_and_deploy_keys``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def list_collaborators(self, owner: str, repo: str) -> list[Collaborator]:
+        """List the collaborators of a repository
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+
+        ``GET /repos/{owner}/{repo}/collaborators`` (operationId ``listCollaborators``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/collaborators",
+            path={"owner": owner, "repo": repo},
+            decode=json_list(Collaborator.from_dict),
+        )
+
+
+class AsyncCollaboratorsAndDeployKeysApi:
+    """The awaitable twin of ``CollaboratorsAndDeployKeysApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def list_collaborators(self, owner: str, repo: str) -> list[Collaborator]:
+        """List the collaborators of a repository
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+
+        ``GET /repos/{owner}/{repo}/collaborators`` (operationId ``listCollaborators``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/collaborators",
+            path={"owner": owner, "repo": repo},
+            decode=json_list(Collaborator.from_dict),
+        )

@@ -1,0 +1,149 @@
+"""Find, read and download from repositories"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._runtime import content, json_of
+from ..models import Repository, SearchRepositoriesResponse
+
+if TYPE_CHECKING:
+    from .._client import AsyncClient, Client
+
+__all__ = ["AsyncRepositoriesApi", "RepositoriesApi"]
+
+
+class RepositoriesApi:
+    """Operations tagged ``Repositories``: ``client.repositories``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def search_repositories(
+        self,
+        q: str,
+        *,
+        uid: int | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> SearchRepositoriesResponse:
+        """Search repositories by keyword
+
+        Args:
+            q: Keyword to look for
+            uid: Only repositories of this user id
+            page: 1-based page number
+            limit: Most results per page
+
+        ``GET /repos/search`` (operationId ``searchRepositories``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/search",
+            query={"q": q, "uid": uid, "page": page, "limit": limit},
+            decode=json_of(SearchRepositoriesResponse.from_dict),
+        )
+
+    def get_repository(self, owner: str, repo: str) -> Repository:
+        """Fetch one repository
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``getRepository``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(Repository.from_dict),
+        )
+
+    def get_raw_content(self, owner: str, repo: str, ref: str, filepath: str) -> bytes:
+        """Download the bytes of one file
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+            ref: Branch, tag or commit
+            filepath: Path of the file; may contain slashes
+
+        ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
+        """
+        return self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/raw/{ref}/{filepath}",
+            path={"owner": owner, "repo": repo, "ref": ref, "filepath": filepath},
+            keep_slash=("filepath",),
+            decode=content,
+        )
+
+
+class AsyncRepositoriesApi:
+    """The awaitable twin of ``RepositoriesApi``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def search_repositories(
+        self,
+        q: str,
+        *,
+        uid: int | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+    ) -> SearchRepositoriesResponse:
+        """Search repositories by keyword
+
+        Args:
+            q: Keyword to look for
+            uid: Only repositories of this user id
+            page: 1-based page number
+            limit: Most results per page
+
+        ``GET /repos/search`` (operationId ``searchRepositories``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/search",
+            query={"q": q, "uid": uid, "page": page, "limit": limit},
+            decode=json_of(SearchRepositoriesResponse.from_dict),
+        )
+
+    async def get_repository(self, owner: str, repo: str) -> Repository:
+        """Fetch one repository
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``getRepository``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}",
+            path={"owner": owner, "repo": repo},
+            decode=json_of(Repository.from_dict),
+        )
+
+    async def get_raw_content(
+        self, owner: str, repo: str, ref: str, filepath: str
+    ) -> bytes:
+        """Download the bytes of one file
+
+        Args:
+            owner: Owner of the repository
+            repo: Name of the repository
+            ref: Branch, tag or commit
+            filepath: Path of the file; may contain slashes
+
+        ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
+        """
+        return await self._client.call(
+            "GET",
+            "/repos/{owner}/{repo}/raw/{ref}/{filepath}",
+            path={"owner": owner, "repo": repo, "ref": ref, "filepath": filepath},
+            keep_slash=("filepath",),
+            decode=content,
+        )

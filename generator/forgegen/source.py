@@ -1,0 +1,455 @@
+"""Load a spec document from a file, stdin or a forge's URL, within firm limits.
+
+A spec is untrusted input from a server we do not control, so every step is
+bounded: the download (size, time, redirects), the parser (YAML safe loader,
+alias expansion, nesting depth) and the error text (one line, secrets masked).
+Every failure is a ``SourceError`` shaped ``<place>: <what happened>; hint: <what to do>``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import socket
+import ssl
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import httpx
+import yaml
+
+from forgegen.errors import SourceError
+
+__all__ = ["SpecSource", "load"]
+
+# Gitea and Forgejo serve Swagger 2.0 under the instance root (sub-path included);
+# the OpenAPI 3 name is tried second for forges that publish one.
+_SPEC_NAMES = ("swagger.v1.json", "openapi3.v1.json")
+_SPEC_SUFFIXES = (".json", ".yaml", ".yml")
+_MAX_REDIRECTS = 5
+_ACCEPT = {"Accept": "application/json, application/yaml;q=0.9, */*;q=0.1"}
+_SECRET_PARAM = re.compile(r"token|key|secret|pass|auth|sudo", re.IGNORECASE)
+_YAML_HINT = "fix the YAML, or pass the spec as JSON"
+_SPEC_HINT = "pass an instance root URL, the URL of its swagger.v1.json, or a spec file"
+
+# What went wrong and what to do about it, by kind; `_fail` fills in the details.
+_PROBLEMS: dict[str, tuple[str, str]] = {
+    "no-file": ("no such file", "check the path, or pass an http(s) URL"),
+    "dir": ("is a directory, not a spec file", "name the .json or .yaml file inside it"),
+    "denied": ("permission denied", "check the file's permissions"),
+    "unreadable": ("cannot read the file ({error})", "check the path"),
+    "bad-url": ("not a usable URL ({error})", "pass an http:// or https:// URL, or a file path"),
+    "too-big": ("the document is over {max_bytes} bytes", "raise the size limit if it is real"),
+    "timeout": ("no complete answer in {timeout:g} s", "is the instance up? or raise the timeout"),
+    "refused": ("connection refused", "is the forge running, and are the host and port right?"),
+    "dns": ("cannot resolve the host name", "check the host name and your DNS or proxy"),
+    "tls-cert": ("TLS certificate not trusted ({error})", "point SSL_CERT_FILE at its CA"),
+    "tls": ("TLS handshake failed ({error})", "is this port serving HTTPS? try http://"),
+    "connect": ("cannot connect ({error})", "check the URL and your network"),
+    "download": ("the download failed ({error})", "try again, or download it and pass the file"),
+    "loop": ("redirect loop ({chain})", "the server or a proxy in front of it is misconfigured"),
+    "redirects": ("more than {limit} redirects", "pass the final URL directly"),
+    "sign-in": ("{status}: the instance requires sign-in", "download it signed in; pass the file"),
+    "not-found": (
+        "{status}",
+        "check the path: Gitea and Forgejo serve <instance root>/swagger.v1.json, "
+        "unless ENABLE_SWAGGER = false",
+    ),
+    "no-spec": (
+        "no API spec found (404 for {tried})",
+        "the instance may have ENABLE_SWAGGER = false in its [api] settings, or this is not "
+        "its root URL (Gogs serves no spec: pass the file from its docs)",
+    ),
+    "server": ("{status}: the server failed", "the forge or its proxy is in trouble; try later"),
+    "status": ("unexpected {status}", "check the URL"),
+    "html": ("got an HTML page (a login page?), not a spec", "check the URL; is sign-in needed?"),
+    "empty": ("the document is empty{note}", _SPEC_HINT),
+    "not-utf8": ("not UTF-8 (byte 0x{byte:02x} at offset {offset}){note}", "save it as UTF-8"),
+    "json": ("{what} at line {line}, column {column}: {error}{note}", "fetch the spec again"),
+    "yaml": ("invalid YAML{where}: {error}{note}", _YAML_HINT),
+    "yaml-tag": ("invalid YAML{where}: {error}", "only plain YAML is read, no !!python tags"),
+    "deep": ("the document is nested too deeply", "raise the depth limit if it is real"),
+    "bomb": ("the document expands to over {budget} values (YAML alias bomb?)", _YAML_HINT),
+    "recursive": ("the YAML contains itself through an alias", _YAML_HINT),
+    "not-object": ("expected an API spec (an object), got {kind}{note}", _SPEC_HINT),
+    "not-spec": ('not an API spec: no "swagger" or "openapi" at the top{note}', _SPEC_HINT),
+    "version": ("unsupported {field}: {value}", 'forgegen reads Swagger "2.0" and OpenAPI "3.x"'),
+}
+
+
+@dataclass(frozen=True)
+class SpecSource:
+    """A parsed spec and where it came from (the provenance recorded in the output)."""
+
+    document: dict[str, Any]
+    origin: str  # file path, "<stdin>", or the final URL with credentials masked
+    sha256: str  # of the raw bytes as read
+    size: int  # number of raw bytes
+    server_version: str | None  # info.version, which Gitea and Forgejo fill with their own
+
+
+@dataclass(frozen=True)
+class _Limits:
+    timeout: float
+    max_bytes: int
+    max_depth: int
+    progress: Callable[[str], None] | None
+
+
+def load(
+    spec: str,
+    *,
+    timeout: float = 30.0,
+    max_bytes: int = 32 * 1024 * 1024,
+    max_depth: int = 256,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> SpecSource:
+    """Read ``spec`` (a path, ``-`` for stdin, or an http(s) URL) and parse it.
+
+    ``timeout`` bounds the whole download, redirects and discovery included.
+    """
+    limits = _Limits(timeout, max_bytes, max_depth, progress)
+    content_type = ""
+    if spec == "-":
+        origin = "<stdin>"
+        raw = _read_capped(stdin or sys.stdin.buffer, origin, limits)
+    elif "://" in spec:
+        raw, origin, content_type = _fetch(spec, limits)
+    else:
+        origin = spec
+        raw = _read_file(spec, limits)
+    document = _parse(raw, origin, content_type, limits)
+    info = document.get("info")
+    version = info.get("version") if isinstance(info, dict) else None
+    digest = hashlib.sha256(raw).hexdigest()
+    return SpecSource(
+        document, origin, digest, len(raw), version if isinstance(version, str) else None
+    )
+
+
+def _fail(place: str, problem: str, /, **details: Any) -> SourceError:
+    what, hint = _PROBLEMS[problem]
+    text = f"{place}: {what.format(**details)}; hint: {hint.format(**details)}"
+    # Exception texts and spec values can hold newlines; the CLI prints one line.
+    return SourceError(" ".join(text.split()))
+
+
+def _read_file(path: str, limits: _Limits) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return _read_capped(stream, path, limits)
+    except OSError as exc:
+        kinds = {FileNotFoundError: "no-file", IsADirectoryError: "dir", PermissionError: "denied"}
+        raise _fail(path, kinds.get(type(exc), "unreadable"), error=exc.strerror or exc) from None
+
+
+def _read_capped(stream: BinaryIO, place: str, limits: _Limits) -> bytes:
+    # One byte over the cap tells "at the cap" from "over it" without ever holding
+    # more than that (a device like /dev/zero never ends).
+    raw = stream.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        raise _fail(place, "too-big", max_bytes=limits.max_bytes)
+    return raw
+
+
+def _shown(url: httpx.URL) -> str:
+    """The URL as messages and provenance show it: passwords and token-like parameters masked."""
+    if url.password:
+        url = url.copy_with(username=url.username, password="***")
+    if url.query:
+        masked = [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in url.params.multi_items()]
+        url = url.copy_with(params=masked)
+    return str(url).replace("%2A%2A%2A", "***")
+
+
+def _candidates(url: httpx.URL) -> list[httpx.URL]:
+    """The spec file itself, or the discovery names under the instance root (sub-path kept)."""
+    if url.path.lower().endswith(_SPEC_SUFFIXES):
+        return [url]
+    root = url.path if url.path.endswith("/") else url.path + "/"
+    # Users paste the address of the Swagger UI page; the spec lives at the root.
+    root = root.removesuffix("api/swagger/")
+    return [url.copy_with(path=root + name, query=None, fragment=None) for name in _SPEC_NAMES]
+
+
+def _fetch(spec: str, limits: _Limits) -> tuple[bytes, str, str]:
+    """Download the spec; returns the raw bytes, the final URL shown, and its content type."""
+    try:
+        url = httpx.URL(spec)
+    except httpx.InvalidURL as exc:
+        raise _fail(spec, "bad-url", error=exc) from None
+    if url.scheme not in ("http", "https") or not url.host:
+        http = url.scheme in ("http", "https")
+        error = "it names no host" if http else "only http and https are supported"
+        raise _fail(spec, "bad-url", error=error)
+    deadline = time.monotonic() + limits.timeout
+    candidates = _candidates(url)
+    with httpx.Client(headers=_ACCEPT) as client:
+        for candidate in candidates:
+            found = _get(client, candidate, deadline, limits, discovering=len(candidates) > 1)
+            if found is not None:
+                return found
+    raise _fail(_shown(url), "no-spec", tried=" and ".join(_shown(c) for c in candidates))
+
+
+def _get(
+    client: httpx.Client, url: httpx.URL, deadline: float, limits: _Limits, *, discovering: bool
+) -> tuple[bytes, str, str] | None:
+    """GET one spec URL, following a few redirects; None for a 404 while discovering."""
+    chain = [url]
+    while True:
+        place = _shown(url)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _fail(place, "timeout", timeout=limits.timeout)
+        if limits.progress is not None:
+            limits.progress(f"fetching {place}")
+        with _mapped_errors(place, limits), client.stream("GET", url, timeout=remaining) as resp:
+            if not resp.is_redirect:
+                if resp.status_code == 404 and discovering:
+                    return None
+                _check_status(resp, place)
+                body = _read_body(resp, place, deadline, limits)
+                return body, place, resp.headers.get("content-type", "")
+            target = url.join(resp.headers["location"])
+        url = _next_hop(chain, target)
+
+
+def _next_hop(chain: list[httpx.URL], target: httpx.URL) -> httpx.URL:
+    place = _shown(chain[0])
+    if target in chain:
+        loop = [*chain[chain.index(target) :], target]
+        raise _fail(place, "loop", chain=" -> ".join(_shown(u) for u in loop))
+    if len(chain) > _MAX_REDIRECTS:
+        raise _fail(place, "redirects", limit=_MAX_REDIRECTS)
+    chain.append(target)
+    return target
+
+
+def _check_status(resp: httpx.Response, place: str) -> None:
+    code = resp.status_code
+    status = f"HTTP {code} {resp.reason_phrase}".strip()
+    if code >= 300:
+        kind = {401: "sign-in", 403: "sign-in", 404: "not-found"}.get(code, "status")
+        raise _fail(place, "server" if code >= 500 else kind, status=status)
+
+
+def _read_body(resp: httpx.Response, place: str, deadline: float, limits: _Limits) -> bytes:
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise _fail(place, "too-big", max_bytes=limits.max_bytes)
+    chunks: list[bytes] = []
+    total = 0
+    # Streamed, so a huge or endless body costs at most max_bytes of memory; the
+    # deadline also stops a server that drips bytes just fast enough to dodge timeouts.
+    for chunk in resp.iter_bytes():
+        total += len(chunk)
+        if total > limits.max_bytes:
+            raise _fail(place, "too-big", max_bytes=limits.max_bytes)
+        if time.monotonic() > deadline:
+            raise _fail(place, "timeout", timeout=limits.timeout)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def _mapped_errors(place: str, limits: _Limits) -> Iterator[None]:
+    """Turn httpx's exceptions into one-line SourceErrors (never a traceback)."""
+    try:
+        yield
+    except httpx.TimeoutException:
+        raise _fail(place, "timeout", timeout=limits.timeout) from None
+    except httpx.ConnectError as exc:
+        raise _connect_failure(place, exc) from None
+    except httpx.HTTPError as exc:  # protocol errors, a bad gzip stream, a cut connection...
+        raise _fail(place, "download", error=f"{type(exc).__name__}: {exc}") from None
+
+
+def _connect_failure(place: str, exc: BaseException) -> SourceError:
+    # httpx wraps httpcore's error, which wraps the socket's: the root cause says which.
+    cause: BaseException | None = exc
+    seen: list[BaseException] = []
+    while cause is not None and cause not in seen:
+        if isinstance(cause, socket.gaierror):
+            return _fail(place, "dns")
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return _fail(place, "tls-cert", error=cause.verify_message)
+        if isinstance(cause, ssl.SSLError):
+            return _fail(place, "tls", error=cause.reason or cause)
+        if isinstance(cause, ConnectionRefusedError):
+            return _fail(place, "refused")
+        seen.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    return _fail(place, "connect", error=exc)
+
+
+def _parse(raw: bytes, place: str, content_type: str, limits: _Limits) -> dict[str, Any]:
+    # A wrong content type is fine when the body parses; when it does not, say what came.
+    media = content_type.split(";")[0].strip().lower()
+    note = "" if not media or "json" in media or "yaml" in media else f" (the server sent {media})"
+    body = raw.removeprefix(b"\xef\xbb\xbf")
+    first = body.lstrip()[:1]
+    if not first:
+        raise _fail(place, "empty", note=note)
+    # `<!DOCTYPE`, `<html`, `<?xml`: markup, not a spec (YAML may start with a `<<:` merge).
+    if re.match(rb"\s*<[!?a-zA-Z]", body) or (media == "text/html" and first not in b"{["):
+        raise _fail(place, "html")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(place, "not-utf8", byte=body[exc.start], offset=exc.start, note=note) from None
+    if len(raw) > 1024 * 1024 and limits.progress is not None:
+        limits.progress(f"parsing {place} ({len(raw)} bytes)")
+    # Written out, a value takes a few bytes, so the size cap also caps the values
+    # a document may hold once YAML aliases are expanded.
+    budget = max(limits.max_bytes // 4, 1000)
+    if first in b"{[":
+        document = _parse_json(text, place, note)
+        _measure(document, place, limits.max_depth, budget)
+    else:
+        document = _parse_yaml(text, place, note, limits.max_depth, budget)
+    return _check_spec(document, place, note)
+
+
+def _parse_json(text: str, place: str, note: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _fail(place, "deep") from None
+    except json.JSONDecodeError as exc:
+        # An unterminated string or a missing value at the very end: the body was cut short.
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        what = "truncated JSON (it ends early)" if cut else "invalid JSON"
+        line, column = exc.lineno, exc.colno
+        raise _fail(
+            place, "json", what=what, line=line, column=column, error=exc.msg, note=note
+        ) from None
+
+
+class _SpecLoader(yaml.SafeLoader):
+    """SafeLoader (no language tags) that yields JSON's types: dates and keys stay strings."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # `200:` and `2024-01-01:` name things; JSON would have them as text.
+        self.flatten_mapping(node)
+        node.value = [(_as_text(key), value) for key, value in node.value]
+        return super().construct_mapping(node, deep)
+
+
+_SpecLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _as_text(node: yaml.Node) -> yaml.Node:
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:merge":
+        return yaml.ScalarNode("tag:yaml.org,2002:str", node.value, node.start_mark, node.end_mark)
+    return node
+
+
+def _parse_yaml(text: str, place: str, note: str, max_depth: int, budget: int) -> Any:
+    try:
+        return _load_yaml(text, place, note, max_depth, budget)
+    except RecursionError:
+        raise _fail(place, "deep") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        kind = "yaml-tag" if isinstance(exc, yaml.constructor.ConstructorError) else "yaml"
+        raise _fail(place, kind, where=where, error=exc.problem or exc.context, note=note) from None
+    except yaml.YAMLError as exc:  # the reader's: control characters and the like
+        raise _fail(place, "yaml", where="", error=exc, note=note) from None
+
+
+def _load_yaml(text: str, place: str, note: str, max_depth: int, budget: int) -> Any:
+    loader = _SpecLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _fail(place, "empty", note=note)
+        # Aliases share nodes, so a tiny YAML bomb is a small graph that expands to
+        # billions of values; measure the expansion before anything walks it.
+        _measure(node, place, max_depth, budget)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _children(item: object) -> Sequence[object]:
+    """The values inside a parsed container or a composed YAML node; none for a scalar."""
+    if isinstance(item, dict):
+        return list(item.values())
+    if isinstance(item, yaml.MappingNode):
+        return [part for pair in item.value for part in pair]
+    if isinstance(item, yaml.SequenceNode):
+        return list(item.value)
+    return item if isinstance(item, list) else ()
+
+
+@dataclass
+class _Frame:
+    item: object
+    children: Iterator[object]
+    height: int = 1  # containers on the deepest path down from here, this one included
+    size: int = 1  # values from here down, aliases expanded, this one included
+
+
+def _measure(root: object, place: str, depth: int, budget: int) -> None:
+    """Refuse a document nested deeper than ``depth`` or holding more than ``budget`` values.
+
+    Iterative, so nesting costs no Python stack; a shared subtree (a YAML alias) is
+    walked once and counted as often as it appears, so the work stays linear.
+    """
+    done: dict[int, tuple[int, int]] = {}  # id -> (height, size) of finished containers
+    stack = [_Frame(root, iter(_children(root)))]
+    on_path = {id(root)}
+
+    def absorb(frame: _Frame, height: int, size: int) -> None:
+        if len(stack) + height > depth:
+            raise _fail(place, "deep")
+        frame.height = max(frame.height, height + 1)
+        frame.size += size
+        if frame.size > budget:
+            raise _fail(place, "bomb", budget=budget)
+
+    while stack:
+        frame = stack[-1]
+        child = next(frame.children, frame)  # the frame itself marks "no more children"
+        if child is frame:
+            stack.pop()
+            on_path.discard(id(frame.item))
+            done[id(frame.item)] = (frame.height, frame.size)
+            if stack:
+                absorb(stack[-1], frame.height, frame.size)
+        elif id(child) in on_path:
+            raise _fail(place, "recursive")
+        elif id(child) in done:
+            absorb(frame, *done[id(child)])
+        elif grandchildren := _children(child):
+            if len(stack) >= depth:
+                raise _fail(place, "deep")
+            stack.append(_Frame(child, iter(grandchildren)))
+            on_path.add(id(child))
+        else:
+            absorb(frame, 0, 1)
+
+
+def _check_spec(document: Any, place: str, note: str) -> dict[str, Any]:
+    if not isinstance(document, dict):
+        kind = "a list" if isinstance(document, list) else f"a {type(document).__name__}"
+        raise _fail(place, "not-object", kind=kind, note=note)
+    swagger, openapi = document.get("swagger"), document.get("openapi")
+    if swagger == "2.0" or (isinstance(openapi, str) and openapi.startswith("3.")):
+        return document
+    if swagger is None and openapi is None:
+        raise _fail(place, "not-spec", note=note)
+    field, value = ("swagger", swagger) if swagger is not None else ("openapi", openapi)
+    shown = repr(value)[:40] + (" (a number: quote it)" if isinstance(value, (int, float)) else "")
+    raise _fail(place, "version", field=field, value=shown)

@@ -1,0 +1,91 @@
+"""naming.py: every spec name becomes a safe, readable, stable Python name."""
+
+from __future__ import annotations
+
+import keyword
+
+import pytest
+
+from forgegen import naming
+
+
+@pytest.mark.parametrize(
+    ("spec_name", "expected"),
+    [
+        ("repoGetRawFileOrLFS", "repo_get_raw_file_or_lfs"),
+        ("getGeneralAPISettings", "get_general_api_settings"),
+        ("repoGetByID", "repo_get_by_id"),
+        ("userVerifyGPGKey", "user_verify_gpg_key"),
+        ("GetTree", "get_tree"),
+        ("status-types", "status_types"),
+        ("not", "not_"),
+        ("id", "id_"),
+        ("type", "type_"),
+        ("match", "match_"),
+        ("self", "self_"),
+        ("__init__", "init"),
+        ("_private", "private"),
+        ("2fa-enabled", "value_2_fa_enabled"),
+        ("@context", "context"),
+        ("über", "uber"),
+        ("x.y", "x_y"),
+        ("", "value"),
+        ("!!!", "value"),
+    ],
+)
+def test_snake(spec_name: str, expected: str) -> None:
+    assert naming.snake(spec_name) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec_name", "expected"),
+    [
+        ("GPGKey", "GPGKey"),  # valid PascalCase stays verbatim
+        ("APIError", "APIError"),
+        ("foo_bar", "FooBar"),
+        ("repo settings & more", "RepoSettingsMore"),
+        ("3d-model", "Model_3DModel"),
+        ("None", "None_"),
+    ],
+)
+def test_pascal(spec_name: str, expected: str) -> None:
+    assert naming.pascal(spec_name) == expected
+
+
+def test_constants_of_enum_values() -> None:
+    assert naming.constant("rebase-merge") == "REBASE_MERGE"
+    assert naming.constant("fast-forward-only") == "FAST_FORWARD_ONLY"
+    assert naming.constant("1st") == "VALUE_1_ST"
+
+
+@pytest.mark.parametrize(
+    "text", ["class", "def", "__import__('os')", "a\nb", "\x00", "é" * 3, "0", "print", "_", "True"]
+)
+def test_identifier_is_always_safe(text: str) -> None:
+    name = naming.identifier(text)
+    assert name.isidentifier() and name.isascii()
+    assert not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+    assert not name.startswith("_")
+
+
+def test_scope_resolves_collisions_in_claim_order_ignoring_case() -> None:
+    scope = naming.Scope(["self"])
+    assert scope.claim("foo_bar") == "foo_bar"
+    assert scope.claim("foo_bar") == "foo_bar_2"
+    assert scope.claim("Foo_Bar") == "Foo_Bar2"  # "foo_bar" is taken, whatever the case
+    classes = naming.Scope()
+    assert [classes.claim("FooBar"), classes.claim("FooBar"), classes.claim("FOO")] == [
+        "FooBar",
+        "FooBar2",
+        "FOO",
+    ]
+    assert classes.claim("FOO") == "FOO_2"
+
+
+def test_tag_prefix_is_stripped_only_when_it_repeats_the_tag() -> None:
+    words = naming.split_words
+    assert naming.strip_prefix(words("repoGetBranch"), "repository") == ["Get", "Branch"]
+    assert naming.strip_prefix(words("notifyGetList"), "notification") == ["Get", "List"]
+    assert naming.strip_prefix(words("issueGetIssue"), "issue") == ["Get", "Issue"]
+    assert naming.strip_prefix(words("getVersion"), "miscellaneous") == ["get", "Version"]
+    assert naming.strip_prefix(words("repo"), "repository") == ["repo"]
