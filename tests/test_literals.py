@@ -11,7 +11,7 @@ from forgegen import literals
 HOSTILE = [
     '"""; import os; os.system("x"); """',
     "'''",
-    "ends with a quote\"",
+    'ends with a quote"',
     "ends with a backslash\\",
     "\\",
     '\\"""',

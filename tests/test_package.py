@@ -8,9 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from sdk import REPO, build_sdk, run_python
 
 from forgegen.render import pep440
+
+from sdk import REPO, build_sdk, run_python
 
 
 @pytest.mark.parametrize(
@@ -37,8 +38,18 @@ def test_generated_project_installs_and_imports(tmp_path: Path) -> None:
     assert meta["dependencies"] == ["httpx>=0.27"]
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(out),
+        ],
         check=True,
         capture_output=True,
         timeout=300,

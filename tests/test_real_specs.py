@@ -15,6 +15,7 @@ import pytest
 
 from forgegen.diagnostics import Diagnostics
 from forgegen.parse import parse
+
 from instances import UNKNOWN_FIELD, InstanceMaker
 from sdk import REAL_SPECS, build_sdk, load_package, run_python, spec_operations
 from snapshots import check_text

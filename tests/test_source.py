@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from forgegen.errors import SourceError
+from forgegen.errors import SourceError, SpecError
 from forgegen.source import SpecSource, load
 
 SPEC = {"swagger": "2.0", "info": {"title": "Tiny", "version": "1.25.4"}, "paths": {}}
@@ -114,12 +114,14 @@ def forge() -> Iterator[Forge]:
         thread.join()
 
 
-def fails(spec: str, *expected: str, **options: Any) -> str:
-    """Load and expect one clean SourceError line holding every ``expected`` part."""
-    with pytest.raises(SourceError) as info:
+def fails(spec: str, *expected: str, exit_code: int = 3, **options: Any) -> str:
+    """Load and expect one clean error line holding every ``expected`` part:
+    a SourceError (exit 3), or a SpecError (exit 4) for a document that was
+    read but is not a spec."""
+    with pytest.raises((SourceError, SpecError)) as info:
         load(spec, **options)
     message: str = info.value.message
-    assert info.value.exit_code == 3
+    assert info.value.exit_code == exit_code
     assert "\n" not in message and "; hint: " in message, message
     for part in expected:
         assert part in message, message
@@ -167,25 +169,29 @@ def test_file_over_the_size_cap(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "expected"),
+    ("body", "expected", "exit_code"),
     [
-        (b'{"swagger": "2.0", "info": {', "truncated JSON (it ends early) at line 1, column 29"),
-        (b'{"swagger": "2.0",\n "x": "abc', "truncated JSON (it ends early) at line 2, column 7"),
-        (b"{'swagger': '2.0'}", "invalid JSON at line 1, column 2"),
-        (b"swagger: '2.0'\npaths: [1\n", "invalid YAML at line 3, column 1"),
-        (b"a: b\n---\nc: d\n", "invalid YAML at line 2, column 1"),
-        (b'{"hello": 1}', 'no "swagger" or "openapi"'),
-        (b"[1, 2]", "got a list"),
-        (b"just words", "got a str"),
-        (b"swagger: 2.0\n", "unsupported swagger: 2.0 (a number: quote it)"),
-        (b'{"swagger": "1.2"}', "unsupported swagger: '1.2'"),
-        (b"  \n", "the document is empty"),
-        (b'{"swagger": "2.0", "x": "\xff"}', "not UTF-8 (byte 0xff at offset 25)"),
-        (b"&a [*a]", "contains itself through an alias"),
+        (b'{"swagger": "2.0", "info": {', "truncated JSON (it ends early) at line 1, column 29", 3),
+        (
+            b'{"swagger": "2.0",\n "x": "abc',
+            "truncated JSON (it ends early) at line 2, column 7",
+            3,
+        ),
+        (b"{'swagger': '2.0'}", "invalid JSON at line 1, column 2", 3),
+        (b"swagger: '2.0'\npaths: [1\n", "invalid YAML at line 3, column 1", 3),
+        (b"a: b\n---\nc: d\n", "invalid YAML at line 2, column 1", 3),
+        (b'{"hello": 1}', 'no "swagger" or "openapi"', 4),
+        (b"[1, 2]", "got a list", 4),
+        (b"just words", "got a str", 4),
+        (b"swagger: 2.0\n", "unsupported swagger: 2.0 (a number: quote it)", 4),
+        (b'{"swagger": "1.2"}', "unsupported swagger: '1.2'", 4),
+        (b"  \n", "the document is empty", 3),
+        (b'{"swagger": "2.0", "x": "\xff"}', "not UTF-8 (byte 0xff at offset 25)", 3),
+        (b"&a [*a]", "contains itself through an alias", 3),
     ],
 )
-def test_documents_that_are_not_specs(body: bytes, expected: str) -> None:
-    fails("-", "<stdin>: ", expected, stdin=io.BytesIO(body))
+def test_documents_that_are_not_specs(body: bytes, expected: str, exit_code: int) -> None:
+    fails("-", "<stdin>: ", expected, exit_code=exit_code, stdin=io.BytesIO(body))
 
 
 def test_yaml_python_tag_is_refused() -> None:

@@ -51,6 +51,7 @@ class LoadedSpec:
 
 @dataclass(frozen=True)
 class BuildResult:
+    origin: str  # where the spec was read from, secrets masked
     out: Path
     package: str
     forge: str
@@ -64,6 +65,8 @@ def load_spec(
     spec: str,
     *,
     ignore_validation_errors: bool = False,
+    error_limit: int | None = 20,
+    hint: str = "",
     timeout: float = 30.0,
     max_bytes: int = 32 * 1024 * 1024,
     progress: Progress = _silent,
@@ -76,13 +79,10 @@ def load_spec(
     validate(loaded.document, diagnostics)
     errors = [d.format(loaded.origin) for d in diagnostics.of(Severity.ERROR)]
     if errors and not ignore_validation_errors:
-        shown = "\n".join(errors[:20])
-        more = f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise SpecError(
-            f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}\n"
-            "(--ignore-validation-errors builds anyway)",
-            origin="",
-        )
+        limit = len(errors) if error_limit is None else error_limit
+        shown = "\n".join(errors[:limit])
+        more = f"\n… and {len(errors) - limit} more" if len(errors) > limit else ""
+        raise SpecError(f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}{hint}")
     api = parse(loaded.document, diagnostics, loaded.origin)
     return LoadedSpec(loaded, diagnostics, api)
 
@@ -96,6 +96,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     spec = load_spec(
         options.spec,
         ignore_validation_errors=options.ignore_validation_errors,
+        hint="\n(--ignore-validation-errors builds anyway)",
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         progress=progress,
@@ -125,6 +126,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         },
     )
     return BuildResult(
+        origin=spec.source.origin,
         out=options.out,
         package=package,
         forge=profile.name,

@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .build import BuildOptions, build, load_spec
 from .diagnostics import Diagnostics, Severity
+from .errors import SpecError
 from .forges import FORGES
 
 __all__ = ["main"]
@@ -68,11 +69,6 @@ def _spec_options(fn: Any) -> Any:
         show_default=True,
         help="Refuse a spec larger than this many MiB.",
     )(fn)
-    fn = click.option(
-        "--ignore-validation-errors",
-        is_flag=True,
-        help="Build even when the spec does not validate (the errors are still shown).",
-    )(fn)
     fn = click.option("--quiet", "-q", is_flag=True, help="Print errors only.")(fn)
     return click.option("--spec", "-s", required=True, metavar="SRC", help=SPEC_HELP)(fn)
 
@@ -95,6 +91,11 @@ def cli() -> None:
 
 @cli.command("build")
 @_spec_options
+@click.option(
+    "--ignore-validation-errors",
+    is_flag=True,
+    help="Build even when the spec does not validate (the errors are still shown).",
+)
 @click.option(
     "--out",
     "-o",
@@ -144,7 +145,7 @@ def build_command(
         max_bytes=int(max_mb * 1024 * 1024),
     )
     result = build(options, progress)
-    _report(result.diagnostics, spec, quiet)
+    _report(result.diagnostics, result.origin, quiet)
     if not quiet:
         click.echo(
             f"built {result.package} ({result.forge}): {result.operations} operations, "
@@ -155,6 +156,12 @@ def build_command(
 
 @cli.command("validate")
 @_spec_options
+@click.option(
+    "--ignore-validation-errors",
+    is_flag=True,
+    help="When the spec does not validate, read it as a build would anyway and report its "
+    "notes too. The exit code is still 4.",
+)
 def validate_command(
     spec: str, quiet: bool, ignore_validation_errors: bool, max_mb: float, timeout: float
 ) -> None:
@@ -162,11 +169,15 @@ def validate_command(
     loaded = load_spec(
         spec,
         ignore_validation_errors=ignore_validation_errors,
+        error_limit=None,
         timeout=timeout,
         max_bytes=int(max_mb * 1024 * 1024),
         progress=_reporter(quiet),
     )
     _report(loaded.diagnostics, loaded.source.origin, quiet)
+    errors = loaded.diagnostics.of(Severity.ERROR)
+    if errors:
+        raise SpecError(f"{loaded.source.origin}: not valid ({len(errors)} error(s))")
     if not quiet:
         click.echo(
             f"{loaded.source.origin}: valid {loaded.api.spec_format}, "

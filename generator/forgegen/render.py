@@ -16,9 +16,17 @@ import jinja2
 from packaging.version import InvalidVersion, Version
 
 from . import __version__, ir, literals
+from .errors import ForgegenError
 from .views import GroupView, group_view, models_view
 
-__all__ = ["Provenance", "builtin_templates", "environment", "pep440", "render_package"]
+__all__ = [
+    "Provenance",
+    "TemplateError",
+    "builtin_templates",
+    "environment",
+    "pep440",
+    "render_package",
+]
 
 _AUTH_NAMES = ("BasicAuth", "TokenAuth")
 _ERROR_NAMES = (
@@ -34,6 +42,10 @@ _ERROR_NAMES = (
     "Unauthorized",
     "ValidationFailed",
 )
+
+
+class TemplateError(ForgegenError):
+    """A template failed to render: a user's overlay, or a bug in forgegen's own."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +154,14 @@ def render_package(
     files: dict[str, str] = {}
 
     def emit(path: str, template: str, **context: Any) -> None:
-        files[path] = env.get_template(template).render(**common, **context)
+        try:
+            files[path] = env.get_template(template).render(**common, **context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{exc.filename or template}, line {exc.lineno}: {exc.message}"
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{template}: {exc.message or type(exc).__name__}") from None
 
     root = package
     emit(

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 import httpx
 import yaml
 
-from forgegen.errors import SourceError
+from forgegen.errors import SourceError, SpecError
 
 __all__ = ["SpecSource", "load"]
 
@@ -134,10 +134,19 @@ def load(
 
 
 def _fail(place: str, problem: str, /, **details: Any) -> SourceError:
+    return SourceError(_message(place, problem, details))
+
+
+def _not_a_spec(place: str, problem: str, /, **details: Any) -> SpecError:
+    """The document was read, but it is not a spec we can build from: exit 4, not 3."""
+    return SpecError(_message(place, problem, details))
+
+
+def _message(place: str, problem: str, details: dict[str, Any]) -> str:
     what, hint = _PROBLEMS[problem]
     text = f"{place}: {what.format(**details)}; hint: {hint.format(**details)}"
     # Exception texts and spec values can hold newlines; the CLI prints one line.
-    return SourceError(" ".join(text.split()))
+    return " ".join(text.split())
 
 
 def _read_file(path: str, limits: _Limits) -> bytes:
@@ -444,12 +453,12 @@ def _measure(root: object, place: str, depth: int, budget: int) -> None:
 def _check_spec(document: Any, place: str, note: str) -> dict[str, Any]:
     if not isinstance(document, dict):
         kind = "a list" if isinstance(document, list) else f"a {type(document).__name__}"
-        raise _fail(place, "not-object", kind=kind, note=note)
+        raise _not_a_spec(place, "not-object", kind=kind, note=note)
     swagger, openapi = document.get("swagger"), document.get("openapi")
     if swagger == "2.0" or (isinstance(openapi, str) and openapi.startswith("3.")):
         return document
     if swagger is None and openapi is None:
-        raise _fail(place, "not-spec", note=note)
+        raise _not_a_spec(place, "not-spec", note=note)
     field, value = ("swagger", swagger) if swagger is not None else ("openapi", openapi)
     shown = repr(value)[:40] + (" (a number: quote it)" if isinstance(value, (int, float)) else "")
-    raise _fail(place, "version", field=field, value=shown)
+    raise _not_a_spec(place, "version", field=field, value=shown)

@@ -7,7 +7,8 @@ with the pointer where it stands, before anything could read it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote
 
@@ -28,6 +29,19 @@ class Resolver:
 
     def error(self, message: str, at: str) -> SpecError:
         return SpecError(message, pointer=at, origin=self._origin)
+
+    @contextmanager
+    def reading(self, at: str) -> Iterator[None]:
+        """Turn a malformed node under ``at`` into a located SpecError.
+
+        Validation catches these first; this matters when the user builds
+        past validation errors, and keeps a surprise from being a traceback.
+        """
+        try:
+            yield
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+            detail = str(exc)[:120] or type(exc).__name__
+            raise self.error(f"cannot read this part of the spec ({detail})", at) from None
 
     def target(self, ref: object, at: str) -> str:
         """The pointer a ``$ref`` names, checked to be local."""

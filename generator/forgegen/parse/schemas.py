@@ -62,9 +62,12 @@ class Schemas:
         self._enums: dict[str, ir.Enum] = {}
         # pointer of a named schema → its TypeRef, filled before its fields are read
         self._named: dict[str, ir.TypeRef] = {}
-        self._definitions = definitions
-        for wire in sorted(definitions):
-            self._named_type(definitions[wire], child(definitions_at, wire))
+        if not isinstance(definitions, Mapping):
+            raise resolver.error("the named schemas must be an object", definitions_at)
+        for wire in sorted(definitions, key=str):
+            at = child(definitions_at, wire)
+            with resolver.reading(at):
+                self._named_type(definitions[wire], at)
 
     @property
     def models(self) -> tuple[ir.Model, ...]:

@@ -40,8 +40,10 @@ class _Swagger2:
     def drafts(self) -> list[Draft]:
         paths = self.doc.get("paths")
         result: list[Draft] = []
-        if not isinstance(paths, Mapping):
+        if paths is None:
             return result
+        if not isinstance(paths, Mapping):
+            raise self.resolver.error("paths must be an object", "/paths")
         for path, item in paths.items():
             item, item_at = self.resolver.resolve(item, child("/paths", path))
             if not isinstance(item, Mapping):
@@ -50,9 +52,9 @@ class _Swagger2:
             for method in METHODS:
                 op = item.get(method)
                 if isinstance(op, Mapping):
-                    result.append(
-                        self._draft(str(path), method, op, child(item_at, method), shared)
-                    )
+                    op_at = child(item_at, method)
+                    with self.resolver.reading(op_at):
+                        result.append(self._draft(str(path), method, op, op_at, shared))
         return result
 
     def _parameters(
