@@ -79,6 +79,7 @@ class Field:
     type: TypeRef
     required: bool
     description: str
+    secret: bool = False  # a token, password or secret: kept out of repr()
 
 
 @dataclass(frozen=True)

@@ -124,15 +124,22 @@ def expand_path(
 ) -> str:
     """Fill ``{name}`` placeholders, percent-encoding each value.
 
-    A file path keeps its slashes: forges route ``raw/{filepath}`` on them.
+    A file path keeps its slashes (forges route ``raw/{filepath}`` on them),
+    but no value may add a ``.`` or ``..`` segment: those are encoded, so a
+    value can never move the request to another endpoint.
     """
     path = template
     for name, value in values.items():
         text = str(dump(value))
-        path = path.replace(
-            "{" + name + "}", quote(text, safe="/" if name in keep_slash else "")
-        )
+        segments = text.split("/") if name in keep_slash else [text]
+        encoded = "/".join(_segment(segment) for segment in segments)
+        path = path.replace("{" + name + "}", encoded)
     return path
+
+
+def _segment(text: str) -> str:
+    quoted = quote(text, safe="")
+    return quoted.replace(".", "%2E") if quoted in (".", "..") else quoted
 
 
 QueryPairs = list[tuple[str, Union[str, int, float, bool, None]]]

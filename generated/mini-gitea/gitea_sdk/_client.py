@@ -90,11 +90,13 @@ class Client:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
+        # auth goes with each request, so it also applies to a client of the caller's own
+        self._auth = auth
         self._http = http_client or httpx.Client(
             base_url=api_root(base_url) + "/",
-            auth=auth,
             timeout=timeout,
             headers={"User-Agent": USER_AGENT, **(headers or {})},
+            follow_redirects=True,
         )
 
     def __enter__(self) -> Client:
@@ -143,12 +145,14 @@ class Client:
             files=files,
         )
         try:
-            response = self._http.send(request)
+            response = self._http.send(
+                request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
+            )
         except httpx.TransportError as exc:
             raise TransportError(
                 method, request.url, str(exc) or type(exc).__name__
             ) from None
-        if response.is_error:
+        if not response.is_success:
             response.read()
             raise error_for(response)
         return decode(response)
@@ -226,11 +230,13 @@ class AsyncClient:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
+        # auth goes with each request, so it also applies to a client of the caller's own
+        self._auth = auth
         self._http = http_client or httpx.AsyncClient(
             base_url=api_root(base_url) + "/",
-            auth=auth,
             timeout=timeout,
             headers={"User-Agent": USER_AGENT, **(headers or {})},
+            follow_redirects=True,
         )
 
     async def __aenter__(self) -> AsyncClient:
@@ -279,12 +285,14 @@ class AsyncClient:
             files=files,
         )
         try:
-            response = await self._http.send(request)
+            response = await self._http.send(
+                request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
+            )
         except httpx.TransportError as exc:
             raise TransportError(
                 method, request.url, str(exc) or type(exc).__name__
             ) from None
-        if response.is_error:
+        if not response.is_success:
             await response.aread()
             raise error_for(response)
         return decode(response)

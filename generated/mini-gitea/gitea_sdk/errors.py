@@ -79,7 +79,8 @@ class ApiError(ForgeError):
         payload = self.body if isinstance(self.body, dict) else {}
         message = payload.get("message")
         self.message = message if isinstance(message, str) else response.reason_phrase
-        errors = payload.get("errors")
+        # Gitea sends {"message", "errors"}; Gogs sends its field errors as a bare list.
+        errors = self.body if isinstance(self.body, list) else payload.get("errors")
         self.errors: list[Any] = errors if isinstance(errors, list) else []
         super().__init__(
             f"{self.status_code} {self.message} ({self.method} {self.url})"

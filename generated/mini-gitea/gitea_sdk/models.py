@@ -97,8 +97,8 @@ class AccessToken:
     id_: int | None = None
     name: str | None = None
     scopes: list[str] | None = None
-    sha_1: str | None = None
-    token_last_eight: str | None = None
+    sha_1: str | None = field(default=None, repr=False)
+    token_last_eight: str | None = field(default=None, repr=False)
     additional_properties: dict[str, Any] = field(default_factory=dict)
     """Fields the server sent that this version of the spec does not declare."""
 
@@ -1068,7 +1068,7 @@ class OAuth2Application:
     """OAuth2Application is a client registered for the OAuth2 flow."""
 
     client_id: str | None = None
-    client_secret: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
     confidential_client: bool | None = None
     created: datetime.datetime | None = None
     id_: int | None = None

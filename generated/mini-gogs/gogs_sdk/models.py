@@ -62,7 +62,7 @@ class AccessToken:
     """The ``AccessToken`` schema."""
 
     name: str | None = None
-    sha_1: str | None = None
+    sha_1: str | None = field(default=None, repr=False)
     additional_properties: dict[str, Any] = field(default_factory=dict)
     """Fields the server sent that this version of the spec does not declare."""
 

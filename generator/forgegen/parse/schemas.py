@@ -13,6 +13,7 @@ practice) are not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,9 @@ _STRING_FORMATS: dict[str, ir.TypeKind] = {
     "binary": "bytes",
 }
 ANY = ir.TypeRef("any")
+
+# Fields whose values are credentials, by their wire names: kept out of repr().
+_SECRET = re.compile(r"token|secret|password|passwd|sha1|private_key", re.IGNORECASE)
 
 # Names the generated models module uses itself; a model must not shadow them.
 _MODULE_NAMES = ("Any", "Enum", "Mapping", "OpenEnum", "Self", "dataclass", "field")
@@ -174,6 +178,7 @@ class Schemas:
                     type=ftype,
                     required=wire in required,
                     description=description,
+                    secret=bool(_SECRET.search(wire)),
                 )
             )
         self._models[ref.name] = ir.Model(
