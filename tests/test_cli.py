@@ -366,9 +366,8 @@ def test_build_from_stdin(tmp_path: Path) -> None:
     assert "note: " in result.stderr
 
 
-def test_build_notes_name_stdin() -> None:
-    with CliRunner().isolated_filesystem():
-        result = run("build", "--spec", "-", "--out", "sdk", input=GITEA.read_bytes())
+def test_build_notes_name_stdin(tmp_path: Path) -> None:
+    result = run("build", "--spec", "-", "--out", tmp_path / "sdk", input=GITEA.read_bytes())
     assert result.exit_code == 0
     assert "note: <stdin>#/paths/" in result.stderr
     assert "note: -#" not in result.stderr

@@ -3,6 +3,8 @@ generated/; any difference in what forgegen builds from them fails here."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,3 +26,18 @@ def test_generated_tree_matches_snapshot(name: str, tmp_path: Path) -> None:
 def test_every_spec_has_a_snapshot() -> None:
     committed = sorted(p.name for p in (REPO / "generated").iterdir() if p.is_dir())
     assert committed == SPECS
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_snapshot_sdks_pass_mypy_strict(name: str, tmp_path: Path) -> None:
+    project = REPO / "generated" / name
+    (package,) = [p.name for p in project.iterdir() if (p / "__init__.py").is_file()]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), package],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
