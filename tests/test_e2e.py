@@ -121,6 +121,30 @@ class Runner:
 
         return asyncio.run(run())
 
+    def first_page(self, fn: Callable[[Any], Any], *, auth: Any = None, **options: Any) -> Any:
+        """The first ``Page`` of the paginator ``fn(client)`` returns."""
+        if self.mode == "sync":
+            with self.sdk.Client(self.forge.url, auth=auth, **options) as client:
+                return fn(client).first_page()
+
+        async def run() -> Any:
+            async with self.sdk.AsyncClient(self.forge.url, auth=auth, **options) as client:
+                return await fn(client).first_page()
+
+        return asyncio.run(run())
+
+    def every(self, fn: Callable[[Any], Any], *, auth: Any = None, **options: Any) -> list[Any]:
+        """Every item of the paginator ``fn(client)`` returns, page after page."""
+        if self.mode == "sync":
+            with self.sdk.Client(self.forge.url, auth=auth, **options) as client:
+                return list(fn(client))
+
+        async def run() -> list[Any]:
+            async with self.sdk.AsyncClient(self.forge.url, auth=auth, **options) as client:
+                return [item async for item in fn(client)]
+
+        return asyncio.run(run())
+
     def http_client(self, **options: Any) -> httpx.Client | httpx.AsyncClient:
         """An httpx client of the right kind for ``http_client=``, rooted at the API."""
         kind = httpx.Client if self.mode == "sync" else httpx.AsyncClient
@@ -242,12 +266,12 @@ def test_private_repository_is_visible_to_its_owner(gitea: Runner) -> None:
 
 
 def test_repository_search_unwraps_ok_data(gitea: Runner) -> None:
-    results = gitea(lambda c: c.repository.search(q="", page=1, limit=1))
+    page = gitea.first_page(lambda c: c.repository.search(q="", page=1, limit=1))
 
-    assert isinstance(results, gitea.models.SearchResults)
-    assert results.ok is True
-    assert [r.full_name for r in results.data] == ["alice/hello"]
-    assert isinstance(results.data[0], gitea.models.Repository)
+    assert page.response.json()["ok"] is True
+    assert [r.full_name for r in page.items] == ["alice/hello"]
+    assert isinstance(page.items[0], gitea.models.Repository)
+    assert page.total_count == 2
     assert gitea.state.last_request.query == [("q", ""), ("page", "1"), ("limit", "1")]
     headers = gitea.state.last_response.headers
     assert headers["X-Total-Count"] == "2"  # the private repository stays hidden
@@ -259,7 +283,9 @@ def test_repository_search_unwraps_ok_data(gitea: Runner) -> None:
 
 
 def test_list_issues_with_page_and_limit(gitea: Runner) -> None:
-    issues = gitea(lambda c: c.issue.list_issues("alice", "hello", state="all", page=2, limit=10))
+    issues = gitea.first_page(
+        lambda c: c.issue.list_issues("alice", "hello", state="all", page=2, limit=10)
+    ).items
 
     assert [i.number for i in issues] == list(range(65, 55, -1))
     assert all(isinstance(i, gitea.models.Issue) for i in issues)
@@ -270,7 +296,9 @@ def test_list_issues_with_page_and_limit(gitea: Runner) -> None:
 
 
 def test_list_issues_limit_is_capped_by_the_server(gitea: Runner) -> None:
-    issues = gitea(lambda c: c.issue.list_issues("alice", "hello", state="all", limit=100))
+    issues = gitea.first_page(
+        lambda c: c.issue.list_issues("alice", "hello", state="all", limit=100)
+    ).items
 
     assert len(issues) == 50
     assert '?limit=100&page=2&state=all>; rel="next"' in gitea.state.last_response.headers["Link"]
@@ -278,9 +306,9 @@ def test_list_issues_limit_is_capped_by_the_server(gitea: Runner) -> None:
 
 def test_list_issues_sends_datetimes_and_escaped_names(gitea: Runner) -> None:
     since = dt.datetime(2024, 1, 5, 2, 0, tzinfo=CEST)  # the "+" must survive the query string
-    issues = gitea(
+    issues = gitea.first_page(
         lambda c: c.issue.list_issues("alice", "hello", state="all", type_="pulls", since=since)
-    )
+    ).items
 
     request = gitea.state.last_request
     assert request.query_values("type") == ["pulls"]
@@ -644,10 +672,10 @@ def test_secret_answers_201_then_204(gitea: Runner) -> None:
 
 
 def test_query_arrays_repeat_the_key_with_the_wire_name(gitea: Runner) -> None:
-    threads = gitea(
+    threads = gitea.first_page(
         lambda c: c.notification.get_list(status_types=["read", "pinned"], subject_type=["pull"]),
         auth=gitea.sdk.TokenAuth(gitea.token()),
-    )
+    ).items
 
     assert [t.id_ for t in threads] == [2, 5]
     assert all(isinstance(t.subject, gitea.models.NotificationSubject) for t in threads)
@@ -662,15 +690,17 @@ def test_query_arrays_repeat_the_key_with_the_wire_name(gitea: Runner) -> None:
 
 def test_keyword_parameters_use_their_wire_names(gitea: Runner) -> None:
     sha = gitea.state.repos["alice/hello"].commit_sha(2)
-    commits = gitea(lambda c: c.repository.get_all_commits("alice", "hello", not_=sha, files=False))
+    commits = gitea.first_page(
+        lambda c: c.repository.get_all_commits("alice", "hello", not_=sha, files=False)
+    ).items
 
     assert [c.commit.message for c in commits] == ["commit 5\n", "commit 4\n"]
     assert isinstance(commits[0].commit, gitea.models.RepoCommit)
     assert gitea.state.last_request.query == [("files", "false"), ("not", sha)]
 
-    threads = gitea(
+    threads = gitea.first_page(
         lambda c: c.notification.get_list(all_=True), auth=gitea.sdk.TokenAuth(gitea.token())
-    )
+    ).items
     assert len(threads) == 5
     assert gitea.state.last_request.query == [("all", "true")]
 
@@ -748,10 +778,10 @@ def test_nodeinfo_camel_case_and_free_form_fields(gitea: Runner) -> None:
     assert info.to_dict()["openRegistrations"] is True
 
 
-def test_service_unavailable_raises_server_error(gitea: Runner) -> None:
+def test_service_unavailable_raises_server_error_without_retries(gitea: Runner) -> None:
     gitea.state.fail_next(503, path="/version")
     with pytest.raises(gitea.sdk.ServerError) as caught:
-        gitea(lambda c: c.miscellaneous.get_version())
+        gitea(lambda c: c.miscellaneous.get_version(), retries=None)
 
     exc = caught.value
     assert exc.status_code == 503
@@ -869,10 +899,10 @@ def test_gogs_private_repository_is_not_found(gogs: Runner) -> None:
 
 
 def test_gogs_issues_page_with_a_fixed_size(gogs: Runner) -> None:
-    issues = gogs(
+    issues = gogs.first_page(
         lambda c: c.issues.list_issues("alice", "hello", page=2),
         auth=gogs.sdk.TokenAuth(gogs.token()),
-    )
+    ).items
 
     assert len(issues) == 10
     assert [i.number for i in issues][:2] == [62, 61]  # 75, 70, 65 are closed
@@ -888,7 +918,7 @@ def test_gogs_issues_page_with_a_fixed_size(gogs: Runner) -> None:
 
 def test_gogs_issues_need_a_token(gogs: Runner) -> None:
     with pytest.raises(gogs.sdk.Unauthorized) as caught:
-        gogs(
+        gogs.first_page(
             lambda c: c.issues.list_issues("alice", "hello"),
             auth=gogs.sdk.BasicAuth("alice", "secret"),
         )
@@ -1006,13 +1036,13 @@ def test_gogs_delete_with_a_json_body(gogs: Runner) -> None:
 
 
 def test_gogs_search_and_markdown(gogs: Runner) -> None:
-    results = gogs(lambda c: c.repositories.search_repositories("hel", limit=5))
+    results = gogs.first_page(lambda c: c.repositories.search_repositories("hel", limit=5))
     html_raw = gogs(lambda c: c.miscellaneous.render_markdown_raw("**hi**"))
     option = gogs.models.RenderMarkdownBody(text="# T", mode=gogs.models.RenderMarkdownBodyMode.GFM)
     html_json = gogs(lambda c: c.miscellaneous.render_markdown(option))
 
-    assert isinstance(results, gogs.models.SearchRepositoriesResponse)
-    assert results.ok is True and [r.full_name for r in results.data] == ["alice/hello"]
+    assert results.response.json()["ok"] is True
+    assert [r.full_name for r in results.items] == ["alice/hello"]
     assert html_raw == "<p><strong>hi</strong></p>\n"
     assert html_json == '<h1 id="user-content-t">T</h1>\n'
     assert gogs.state.last_request.json() == {"text": "# T", "mode": "gfm"}

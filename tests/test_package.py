@@ -63,7 +63,7 @@ def test_generated_project_installs_and_imports(tmp_path: Path) -> None:
         cwd=target,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1.22.6 ['ApiError', 'AsyncClient', 'BasicAuth']"
+    assert result.stdout.strip() == "1.22.6 ['ApiError', 'AsyncClient', 'AsyncPaginator']"
 
 
 def test_generated_exports_are_exactly_all(tmp_path: Path) -> None:

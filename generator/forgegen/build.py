@@ -16,6 +16,7 @@ from . import __version__, forges, ir, source
 from .diagnostics import Diagnostics, Severity
 from .errors import SpecError
 from .format import format_files
+from .paginate import mark_pagination
 from .parse import parse, refuse_external_refs
 from .render import Provenance, render_package
 from .validate import validate
@@ -106,9 +107,9 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     package = options.package or forges.default_package(profile, document)
     progress(f"rendering {package} ({profile.name}, {len(spec.api.operations)} operations)")
     files = render_package(
-        spec.api,
+        mark_pagination(spec.api, profile),
         package=package,
-        forge=profile.name,
+        profile=profile,
         provenance=Provenance(_shown_origin(spec.source.origin), spec.source.sha256),
         overlay=options.templates,
     )

@@ -1,4 +1,8 @@
-"""The forges forgegen knows, and how a spec says which one it describes."""
+"""The forges forgegen knows: what their docs say that their specs do not.
+
+A profile is chosen from the spec (its title, then its OTP header name) or
+by ``--forge``; the generated README says which one was used.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +19,50 @@ __all__ = ["FORGES", "Profile", "default_package", "detect"]
 class Profile:
     name: str
     package: str  # the default name of the generated package
+    otp_header: str | None  # sent with basic auth by accounts with two-factor auth
+    query_tokens: bool  # ?token= / ?access_token= still accepted (deprecated)
+    sudo: bool  # the Sudo header and ?sudo= parameter
+    bearer: bool  # OAuth2 access tokens as Authorization: Bearer
+    paging: str  # "page+limit": 1-based page and a capped limit; "page": fixed page size
+    facts: tuple[str, ...]  # what the generated README tells the user about this forge
 
+
+_GITEA_FACTS = (
+    "Tokens go in `Authorization: token …` (`TokenAuth`); OAuth2 access tokens as a bearer "
+    "(`BearerAuth`).",
+    "Basic auth is meant for creating tokens (`client.create_token`); accounts with two-factor "
+    "auth add a one-time code.",
+    "`?token=` and `?access_token=` still work but are deprecated (`QueryTokenAuth` warns).",
+    "Admins can act as another user with `Sudo`.",
+    "Lists take a 1-based `page` and a `limit` that the server caps at `max_response_items` "
+    "(50 by default); they send `Link` and `X-Total-Count`.",
+    "A private resource the caller may not see answers 404, not 403.",
+)
 
 FORGES: dict[str, Profile] = {
-    "gitea": Profile("gitea", "gitea_sdk"),
-    "forgejo": Profile("forgejo", "forgejo_sdk"),
-    "gogs": Profile("gogs", "gogs_sdk"),
-    "generic": Profile("generic", "forge_sdk"),
+    "gitea": Profile(
+        "gitea", "gitea_sdk", "X-GITEA-OTP", True, True, True, "page+limit", _GITEA_FACTS
+    ),
+    "forgejo": Profile(
+        "forgejo", "forgejo_sdk", "X-FORGEJO-OTP", True, True, True, "page+limit", _GITEA_FACTS
+    ),
+    "gogs": Profile(
+        "gogs",
+        "gogs_sdk",
+        None,
+        False,
+        False,
+        False,
+        "page",
+        (
+            "Tokens go in `Authorization: token …` (`TokenAuth`); tokens in the URL query are "
+            "rejected.",
+            "Basic auth is meant for creating tokens (`client.create_token`).",
+            "Lists take a 1-based `page`; the server fixes the page size and sends `Link`.",
+            "A private resource the caller may not see answers 404, not 403.",
+        ),
+    ),
+    "generic": Profile("generic", "forge_sdk", None, False, False, False, "page+limit", ()),
 }
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "Group",
     "Model",
     "Operation",
+    "Pagination",
     "Parameter",
     "Response",
     "Result",
@@ -143,6 +144,16 @@ class Response:
     description: str
 
 
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages: which query parameters, and where the items are."""
+
+    page: str  # the wire name of the 1-based page parameter
+    limit: str | None  # the wire name of the page-size parameter, when there is one
+    item: TypeRef  # the type of one item
+    wrapper_field: str | None  # the list field of a wrapper model ({"ok", "data"}), or None
+
+
 ResultKind = Literal["json", "text", "bytes", "empty"]
 
 
@@ -169,6 +180,7 @@ class Operation:
     result: Result
     deprecated: bool
     pointer: str
+    pagination: Pagination | None = None  # set by paginate.py, from the forge profile
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

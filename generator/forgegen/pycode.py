@@ -18,6 +18,7 @@ __all__ = [
     "annotation",
     "field_decoder",
     "item_decoder",
+    "paged_parts",
     "plain",
     "result_parts",
 ]
@@ -132,9 +133,28 @@ def field_decoder(t: ir.TypeRef, wire: str, required: bool, imports: Imports) ->
 
 @dataclass(frozen=True)
 class ResultParts:
-    annotation: str  # the method's return annotation
+    annotation: str  # the method's return annotation (for a paged list: the item type)
     decode: str  # the ``decode=`` argument of the call
     cast: str  # a type to cast the call's result to ("" when none is needed)
+    paged: bool = False  # the method returns a (Async)Paginator of ``annotation``
+
+
+def paged_parts(op: ir.Operation, imports: Imports) -> ResultParts:
+    """A paged list: the item annotation, and a decoder of one page's items."""
+    pagination = op.pagination
+    assert pagination is not None
+    item = plain(pagination.item)
+    note = annotation(item, imports)
+    decoder = None if item.is_container else _scalar_decoder(item, imports)
+    wrapper = op.result.type
+    if pagination.wrapper_field is not None and wrapper is not None:
+        imports.models.add(wrapper.name)
+        field = pagination.wrapper_field
+        decode = f"json_items({wrapper.name}.from_dict, lambda page: page.{field})"
+    else:
+        decode = f"json_list({decoder})" if decoder else "json_value"
+    imports.runtime.add(decode.split("(")[0])
+    return ResultParts(note, decode, "", paged=True)
 
 
 def result_parts(result: ir.Result, imports: Imports) -> ResultParts:

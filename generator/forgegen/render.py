@@ -17,7 +17,8 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__, ir, literals
 from .errors import ForgegenError
-from .views import GroupView, group_view, models_view
+from .forges import Profile
+from .views import GroupView, auth_view, group_view, models_view
 
 __all__ = [
     "Provenance",
@@ -28,7 +29,15 @@ __all__ = [
     "render_package",
 ]
 
-_AUTH_NAMES = ("BasicAuth", "TokenAuth")
+# What the package exports besides its auth adapters and errors, and where from.
+_CORE_NAMES = {
+    "AsyncClient": "._client",
+    "AsyncPaginator": "._pagination",
+    "Client": "._client",
+    "Page": "._pagination",
+    "Paginator": "._pagination",
+    "Retries": "._client",
+}
 _ERROR_NAMES = (
     "ApiError",
     "ClientError",
@@ -37,6 +46,7 @@ _ERROR_NAMES = (
     "Forbidden",
     "NotFound",
     "RateLimited",
+    "ResponseError",
     "ServerError",
     "TransportError",
     "Unauthorized",
@@ -115,6 +125,7 @@ def _group_context(view: GroupView) -> dict[str, Any]:
         "datetime": imports.datetime,
         "runtime_names": sorted(imports.runtime),
         "model_names": sorted(imports.models),
+        "paged": any(m.result.paged for m in view.methods),
     }
 
 
@@ -122,7 +133,7 @@ def render_package(
     api: ir.Api,
     *,
     package: str,
-    forge: str,
+    profile: Profile,
     provenance: Provenance,
     overlay: Path | None = None,
 ) -> dict[str, str]:
@@ -131,25 +142,17 @@ def render_package(
     version = pep440(api.version)
     groups = tuple(group_view(g) for g in api.groups)
     models, model_imports = models_view(api)
-    auth_names = sorted(
-        {
-            *_AUTH_NAMES,
-            *(["BearerAuth"] if any(s.kind in ("bearer", "oauth2") for s in api.security) else []),
-        }
-    )
-    otp = next(
-        (s.parameter for s in api.security if s.kind == "apikey" and "otp" in s.parameter.lower()),
-        None,
-    )
+    auth = auth_view(api, profile)
     common = {
         "api": api,
         "package": package,
         "version": version,
         "groups": groups,
-        "forge": forge,
-        "auth_names": auth_names,
-        "otp_header": otp,
+        "profile": profile,
+        "auth": auth,
+        "auth_names": auth.names,
         "error_names": _ERROR_NAMES,
+        "core_names": _CORE_NAMES,
     }
     files: dict[str, str] = {}
 
@@ -167,10 +170,11 @@ def render_package(
     emit(
         f"{root}/__init__.py",
         "package/__init__.py.jinja",
-        all_names=sorted(["AsyncClient", "Client", *auth_names, *_ERROR_NAMES]),
+        all_names=sorted([*_CORE_NAMES, *auth.names, *_ERROR_NAMES]),
     )
     emit(f"{root}/_client.py", "package/_client.py.jinja")
     emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")
+    emit(f"{root}/_pagination.py", "package/_pagination.py.jinja")
     emit(f"{root}/errors.py", "package/errors.py.jinja")
     emit(f"{root}/auth.py", "package/auth.py.jinja")
     runtime_names = set(model_imports.runtime)

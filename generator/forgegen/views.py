@@ -9,8 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import ir
+from .forges import Profile
 from .literals import pystr
-from .pycode import Imports, ResultParts, annotation, field_decoder, plain, result_parts
+from .pycode import (
+    Imports,
+    ResultParts,
+    annotation,
+    field_decoder,
+    paged_parts,
+    plain,
+    result_parts,
+)
 
 __all__ = [
     "Argument",
@@ -134,11 +143,14 @@ def method_view(op: ir.Operation, imports: Imports) -> MethodView:
     ]
     if op.body is not None:
         arguments += _body_arguments(op.body, imports)
+    if op.pagination is not None:
+        arguments.append(Argument("max_items", "int | None", False, "stop after this many items"))
+        result = paged_parts(op, imports)
+    else:
+        result = result_parts(op.result, imports)
     positional = tuple(a for a in arguments if a.required)
     keyword = tuple(a for a in arguments if not a.required)
-    return MethodView(
-        op, positional, keyword, _call_args(op, imports), result_parts(op.result, imports)
-    )
+    return MethodView(op, positional, keyword, _call_args(op, imports), result)
 
 
 def group_view(group: ir.Group) -> GroupView:
@@ -159,3 +171,62 @@ def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
         views.append(ModelView(model, tuple(fields)))
     imports.models.clear()  # they are defined in the module itself
     return tuple(views), imports
+
+
+@dataclass(frozen=True)
+class AuthView:
+    """Which auth adapters the package offers: the spec's schemes plus the profile's facts."""
+
+    otp_header: str | None
+    bearer: bool
+    query_params: tuple[str, ...]  # query parameter names a token may use; () when refused
+    sudo_header: str | None
+    sudo_param: str | None
+    ssh_signatures: bool
+    token_path: str | None  # the route that mints a token with basic auth
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        names = ["BasicAuth", "TokenAuth"]
+        names += ["BearerAuth"] if self.bearer else []
+        names += ["QueryTokenAuth"] if self.query_params else []
+        names += ["Sudo"] if self.sudo_header or self.sudo_param else []
+        return tuple(sorted(names))
+
+
+def auth_view(api: ir.Api, profile: Profile) -> AuthView:
+    def scheme(location: str, match: str) -> str | None:
+        return next(
+            (
+                s.parameter
+                for s in api.security
+                if s.kind == "apikey" and s.location == location and match in s.parameter.lower()
+            ),
+            None,
+        )
+
+    spec_query = tuple(
+        sorted(
+            s.parameter
+            for s in api.security
+            if s.kind == "apikey" and s.location == "query" and "sudo" not in s.parameter.lower()
+        )
+    )
+    query_ok = profile.query_tokens or (profile.name == "generic" and bool(spec_query))
+    token_path = next(
+        (
+            op.path
+            for op in api.operations
+            if op.method == "POST" and op.path == "/users/{username}/tokens"
+        ),
+        None,
+    )
+    return AuthView(
+        otp_header=scheme("header", "otp") or profile.otp_header,
+        bearer=profile.bearer or any(s.kind in ("bearer", "oauth2") for s in api.security),
+        query_params=(spec_query or ("access_token", "token")) if query_ok else (),
+        sudo_header=(scheme("header", "sudo") or "Sudo") if profile.sudo else None,
+        sudo_param=(scheme("query", "sudo") or "sudo") if profile.sudo else None,
+        ssh_signatures=profile.name in ("gitea", "forgejo"),
+        token_path=token_path,
+    )

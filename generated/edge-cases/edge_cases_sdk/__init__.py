@@ -14,7 +14,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._client import AsyncClient, Client
+    from ._client import AsyncClient, Client, Retries
+    from ._pagination import AsyncPaginator, Page, Paginator
     from .auth import BasicAuth, TokenAuth
     from .errors import (
         ApiError,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         Forbidden,
         NotFound,
         RateLimited,
+        ResponseError,
         ServerError,
         TransportError,
         Unauthorized,
@@ -34,7 +36,11 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "AsyncClient": "._client",
+    "AsyncPaginator": "._pagination",
     "Client": "._client",
+    "Page": "._pagination",
+    "Paginator": "._pagination",
+    "Retries": "._client",
     "BasicAuth": ".auth",
     "TokenAuth": ".auth",
     "ApiError": ".errors",
@@ -44,6 +50,7 @@ _EXPORTS = {
     "Forbidden": ".errors",
     "NotFound": ".errors",
     "RateLimited": ".errors",
+    "ResponseError": ".errors",
     "ServerError": ".errors",
     "TransportError": ".errors",
     "Unauthorized": ".errors",
@@ -53,6 +60,7 @@ _EXPORTS = {
 __all__ = [
     "ApiError",
     "AsyncClient",
+    "AsyncPaginator",
     "BasicAuth",
     "Client",
     "ClientError",
@@ -60,7 +68,11 @@ __all__ = [
     "Forbidden",
     "ForgeError",
     "NotFound",
+    "Page",
+    "Paginator",
     "RateLimited",
+    "ResponseError",
+    "Retries",
     "ServerError",
     "TokenAuth",
     "TransportError",

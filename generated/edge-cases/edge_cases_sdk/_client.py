@@ -1,16 +1,27 @@
-"""``Client`` and ``AsyncClient``: the entry points of edge_cases_sdk."""
+"""``Client`` and ``AsyncClient``: the entry points of edge_cases_sdk.
+
+Both share ``_Core``: configuration, request building, retry decisions and
+raw-response capture. Only sending differs, as it must.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import email.utils
 import functools
-from collections.abc import Callable, Mapping
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ._runtime import FileUpload, expand_path, query_params
-from .errors import TransportError, error_for
+from .errors import ResponseError, TransportError, error_for
 
 if TYPE_CHECKING:
     from .api.keywords import KeywordsApi, AsyncKeywordsApi
@@ -18,13 +29,17 @@ if TYPE_CHECKING:
     from .api.repo_settings_more import RepoSettingsMoreApi, AsyncRepoSettingsMoreApi
     from .api.default import DefaultApi, AsyncDefaultApi
 
-__all__ = ["AsyncClient", "Client"]
+__all__ = ["AsyncClient", "Client", "Retries"]
 
 T = TypeVar("T")
 
 BASE_PATH = "/api"
 USER_AGENT = "edge_cases_sdk/0.1.0"
 DEFAULT_TIMEOUT = 30.0
+
+_CAPTURED: ContextVar[list[httpx.Response] | None] = ContextVar(
+    "_CAPTURED", default=None
+)
 
 
 def api_root(base_url: str) -> str:
@@ -33,38 +48,130 @@ def api_root(base_url: str) -> str:
     return root if root.endswith(BASE_PATH) else root + BASE_PATH
 
 
-def _build(
-    http: httpx.Client | httpx.AsyncClient,
-    method: str,
-    template: str,
-    *,
-    path: Mapping[str, Any] | None,
-    keep_slash: tuple[str, ...],
-    query: Mapping[str, Any] | None,
-    headers: Mapping[str, Any] | None,
-    json: Any,
-    content: str | bytes | None,
-    content_type: str | None,
-    data: Mapping[str, Any] | None,
-    files: Mapping[str, FileUpload | None] | None,
-) -> httpx.Request:
-    sent = {k: str(v) for k, v in (headers or {}).items() if v is not None}
-    if content_type is not None and content is not None:
-        sent["Content-Type"] = content_type
-    form = {k: v for k, v in (data or {}).items() if v is not None}
-    return http.build_request(
-        method,
-        expand_path(template, path or {}, keep_slash).lstrip("/"),
-        params=query_params(query or {}),
-        headers=sent,
-        json=json,
-        content=content,
-        data=form or None,
-        files={k: v for k, v in (files or {}).items() if v is not None} or None,
-    )
+@dataclass(frozen=True)
+class Retries:
+    """When to send a request again, and how long to wait first.
+
+    Only idempotent methods are retried, on connection failures and on the
+    statuses a busy or restarting forge answers. The wait doubles from
+    ``backoff`` with random jitter, up to ``max_delay``; a ``Retry-After``
+    header wins. Pass ``retries=None`` to a client to never retry.
+    """
+
+    attempts: int = 3
+    backoff: float = 0.5
+    max_delay: float = 30.0
+    statuses: frozenset[int] = frozenset({429, 502, 503, 504})
+    methods: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+    def delay(
+        self, method: str, attempt: int, response: httpx.Response | None
+    ) -> float | None:
+        """Seconds to wait before retry number ``attempt + 1``, or None to give up."""
+        if attempt >= self.attempts or method not in self.methods:
+            return None
+        if response is not None and response.status_code not in self.statuses:
+            return None
+        waited = _retry_after(response)
+        if waited is None:
+            waited = self.backoff * 2**attempt * random.uniform(0.5, 1.0)
+        return min(waited, self.max_delay)
 
 
-class Client:
+def _retry_after(response: httpx.Response | None) -> float | None:
+    value = "" if response is None else response.headers.get("Retry-After", "").strip()
+    if value.replace(".", "", 1).isdigit():
+        return float(value)
+    if value:
+        moment = email.utils.parsedate_to_datetime(value)
+        return max(moment.timestamp() - time.time(), 0.0) if moment else None
+    return None
+
+
+class _Core:
+    def __init__(self, auth: httpx.Auth | None, retries: Retries | None) -> None:
+        # auth goes with each request, so it also applies to a client of the caller's own
+        self._auth = auth
+        self._retries = retries
+
+    def _build(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        method: str,
+        template: str,
+        *,
+        path: Mapping[str, Any] | None,
+        keep_slash: tuple[str, ...],
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        json: Any,
+        content: str | bytes | None,
+        content_type: str | None,
+        data: Mapping[str, Any] | None,
+        files: Mapping[str, FileUpload | None] | None,
+    ) -> httpx.Request:
+        sent = {k: str(v) for k, v in (headers or {}).items() if v is not None}
+        if content_type is not None and content is not None:
+            sent["Content-Type"] = content_type
+        form = {k: v for k, v in (data or {}).items() if v is not None}
+        return http.build_request(
+            method,
+            expand_path(template, path or {}, keep_slash).lstrip("/"),
+            params=query_params(query or {}),
+            headers=sent,
+            json=json,
+            content=content,
+            data=form or None,
+            files={k: v for k, v in (files or {}).items() if v is not None} or None,
+        )
+
+    def _auth_for(self, auth: httpx.Auth | None) -> Any:
+        return auth or self._auth or httpx.USE_CLIENT_DEFAULT
+
+    def _retry_delay(
+        self, method: str, attempt: int, response: httpx.Response | None
+    ) -> float | None:
+        return (
+            None
+            if self._retries is None
+            else self._retries.delay(method, attempt, response)
+        )
+
+    def _finish(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        decode: Callable[[httpx.Response], T],
+    ) -> T:
+        captured = _CAPTURED.get()
+        if captured is not None:
+            captured.append(response)
+        if not response.is_success:
+            raise error_for(response)
+        try:
+            return decode(response)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise ResponseError(
+                request.method, request.url, response.status_code, exc
+            ) from exc
+
+    @contextlib.contextmanager
+    def responses(self) -> Iterator[list[httpx.Response]]:
+        """Collect the raw responses of the calls made inside the block::
+
+        with client.responses() as seen:
+            client.repository.get("alice", "hello")
+        seen[-1].status_code, seen[-1].headers["X-Total-Count"]
+        """
+        captured: list[httpx.Response] = []
+        token = _CAPTURED.set(captured)
+        try:
+            yield captured
+        finally:
+            _CAPTURED.reset(token)
+
+
+class Client(_Core):
     """A synchronous client for the Edge Cases (spec version 0.1.0).
 
     Use it as a context manager, or call ``close()`` when done::
@@ -73,8 +180,9 @@ class Client:
             ...
 
     ``base_url`` is the instance's address; ``/api`` is added to it.
-    Pass ``http_client`` to bring an ``httpx.Client`` of your own (its base URL
-    must then be the API root).
+    Requests time out after ``timeout`` seconds and are retried as ``retries``
+    says. Pass ``http_client`` to bring an ``httpx.Client`` of your own (its
+    base URL must then be the API root).
     """
 
     def __init__(
@@ -83,11 +191,11 @@ class Client:
         *,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retries: Retries | None = Retries(),
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        # auth goes with each request, so it also applies to a client of the caller's own
-        self._auth = auth
+        super().__init__(auth, retries)
         self._http = http_client or httpx.Client(
             base_url=api_root(base_url) + "/",
             timeout=timeout,
@@ -124,9 +232,14 @@ class Client:
         content_type: str | None = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
+        auth: httpx.Auth | None = None,
     ) -> T:
-        """Send one request and decode its answer; the generated methods call this."""
-        request = _build(
+        """Send one request, retrying as configured, and decode its answer.
+
+        The generated methods call this; it is public for operations a newer
+        server has and this package does not know yet.
+        """
+        request = self._build(
             self._http,
             method,
             template,
@@ -140,18 +253,27 @@ class Client:
             data=data,
             files=files,
         )
-        try:
-            response = self._http.send(
-                request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
-            )
-        except httpx.TransportError as exc:
-            raise TransportError(
-                method, request.url, str(exc) or type(exc).__name__
-            ) from None
-        if not response.is_success:
-            response.read()
-            raise error_for(response)
-        return decode(response)
+        attempt = 0
+        while True:
+            try:
+                response = self._http.send(request, auth=self._auth_for(auth))
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(method, attempt, None)
+                if delay is None:
+                    raise TransportError(
+                        method, request.url, str(exc) or type(exc).__name__
+                    ) from None
+            else:
+                response.read()
+                delay = (
+                    None
+                    if response.is_success
+                    else self._retry_delay(method, attempt, response)
+                )
+                if delay is None:
+                    return self._finish(request, response, decode)
+            time.sleep(delay)
+            attempt += 1
 
     @functools.cached_property
     def keywords(self) -> KeywordsApi:
@@ -182,7 +304,7 @@ class Client:
         return DefaultApi(self)
 
 
-class AsyncClient:
+class AsyncClient(_Core):
     """The asynchronous twin of ``Client``: the same groups and methods, awaited.
 
     async with AsyncClient("https://forge.example.com") as client:
@@ -195,11 +317,11 @@ class AsyncClient:
         *,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retries: Retries | None = Retries(),
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        # auth goes with each request, so it also applies to a client of the caller's own
-        self._auth = auth
+        super().__init__(auth, retries)
         self._http = http_client or httpx.AsyncClient(
             base_url=api_root(base_url) + "/",
             timeout=timeout,
@@ -236,9 +358,10 @@ class AsyncClient:
         content_type: str | None = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
+        auth: httpx.Auth | None = None,
     ) -> T:
-        """Send one request and decode its answer; the generated methods await this."""
-        request = _build(
+        """Send one request, retrying as configured, and decode its answer."""
+        request = self._build(
             self._http,
             method,
             template,
@@ -252,18 +375,27 @@ class AsyncClient:
             data=data,
             files=files,
         )
-        try:
-            response = await self._http.send(
-                request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
-            )
-        except httpx.TransportError as exc:
-            raise TransportError(
-                method, request.url, str(exc) or type(exc).__name__
-            ) from None
-        if not response.is_success:
-            await response.aread()
-            raise error_for(response)
-        return decode(response)
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(request, auth=self._auth_for(auth))
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(method, attempt, None)
+                if delay is None:
+                    raise TransportError(
+                        method, request.url, str(exc) or type(exc).__name__
+                    ) from None
+            else:
+                await response.aread()
+                delay = (
+                    None
+                    if response.is_success
+                    else self._retry_delay(method, attempt, response)
+                )
+                if delay is None:
+                    return self._finish(request, response, decode)
+            await asyncio.sleep(delay)
+            attempt += 1
 
     @functools.cached_property
     def keywords(self) -> AsyncKeywordsApi:

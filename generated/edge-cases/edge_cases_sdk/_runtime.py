@@ -14,6 +14,7 @@ from urllib.parse import quote
 import httpx
 
 T = TypeVar("T")
+W = TypeVar("W")
 
 FileUpload = Union[
     bytes,
@@ -174,8 +175,20 @@ def json_list(decode: Callable[[Any], T]) -> Callable[[httpx.Response], list[T]]
     return lambda response: [decode(item) for item in response.json()]
 
 
+def json_items(
+    decode: Callable[[Any], W], items: Callable[[W], list[T] | None]
+) -> Callable[[httpx.Response], list[T]]:
+    """The list inside a wrapper such as ``{"ok": true, "data": [...]}``."""
+    return lambda response: items(decode(response.json())) or []
+
+
 def json_map(decode: Callable[[Any], T]) -> Callable[[httpx.Response], dict[str, T]]:
     return lambda response: {key: decode(item) for key, item in response.json().items()}
+
+
+def created_token(response: httpx.Response) -> str:
+    """The secret of a token just created: Gitea, Forgejo and Gogs call it ``sha1``."""
+    return str(response.json()["sha1"])
 
 
 def text(response: httpx.Response) -> str:

@@ -14,8 +14,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._client import AsyncClient, Client
-    from .auth import BasicAuth, TokenAuth
+    from ._client import AsyncClient, Client, Retries
+    from ._pagination import AsyncPaginator, Page, Paginator
+    from .auth import BasicAuth, BearerAuth, QueryTokenAuth, Sudo, TokenAuth
     from .errors import (
         ApiError,
         ClientError,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         Forbidden,
         NotFound,
         RateLimited,
+        ResponseError,
         ServerError,
         TransportError,
         Unauthorized,
@@ -34,8 +36,15 @@ __version__ = "1.22.6"
 
 _EXPORTS = {
     "AsyncClient": "._client",
+    "AsyncPaginator": "._pagination",
     "Client": "._client",
+    "Page": "._pagination",
+    "Paginator": "._pagination",
+    "Retries": "._client",
     "BasicAuth": ".auth",
+    "BearerAuth": ".auth",
+    "QueryTokenAuth": ".auth",
+    "Sudo": ".auth",
     "TokenAuth": ".auth",
     "ApiError": ".errors",
     "ClientError": ".errors",
@@ -44,6 +53,7 @@ _EXPORTS = {
     "Forbidden": ".errors",
     "NotFound": ".errors",
     "RateLimited": ".errors",
+    "ResponseError": ".errors",
     "ServerError": ".errors",
     "TransportError": ".errors",
     "Unauthorized": ".errors",
@@ -53,15 +63,23 @@ _EXPORTS = {
 __all__ = [
     "ApiError",
     "AsyncClient",
+    "AsyncPaginator",
     "BasicAuth",
+    "BearerAuth",
     "Client",
     "ClientError",
     "Conflict",
     "Forbidden",
     "ForgeError",
     "NotFound",
+    "Page",
+    "Paginator",
+    "QueryTokenAuth",
     "RateLimited",
+    "ResponseError",
+    "Retries",
     "ServerError",
+    "Sudo",
     "TokenAuth",
     "TransportError",
     "Unauthorized",

@@ -1,16 +1,19 @@
 """Ways to authenticate, as ``httpx.Auth`` objects to pass as ``auth=``.
 
-Secrets are kept out of ``repr()`` so they do not end up in logs.
+Secrets are kept out of ``repr()`` and ``str()`` so they do not end up in
+logs or tracebacks.
 """
 
 from __future__ import annotations
 
 import base64
+import warnings
 from collections.abc import Generator
+from typing import Literal
 
 import httpx
 
-__all__ = ["BasicAuth", "TokenAuth"]
+__all__ = ["BasicAuth", "BearerAuth", "QueryTokenAuth", "Sudo", "TokenAuth"]
 
 
 class TokenAuth(httpx.Auth):
@@ -33,8 +36,8 @@ class BasicAuth(httpx.Auth):
     """A user name and password, with a one-time code for accounts that use
     two-factor authentication (sent as ``X-GITEA-OTP``).
 
-    Forges accept a password mostly to create tokens; use ``TokenAuth`` for
-    everything else.
+    Forges accept a password mostly to create tokens (``Client.create_token``);
+    use ``TokenAuth`` for everything else.
     """
 
     def __init__(self, username: str, password: str, otp: str | None = None) -> None:
@@ -55,3 +58,78 @@ class BasicAuth(httpx.Auth):
         if self._otp is not None:
             request.headers["X-GITEA-OTP"] = self._otp
         yield request
+
+
+class BearerAuth(httpx.Auth):
+    """An OAuth2 access token, sent as ``Authorization: Bearer <token>``."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "BearerAuth(token='***')"
+
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request
+
+
+class QueryTokenAuth(httpx.Auth):
+    """An access token in the URL query (``?access_token=…``).
+
+    Deprecated by the forge, and a token in a URL ends up in proxy and server
+    logs: prefer ``TokenAuth``. Creating one warns with a DeprecationWarning.
+    """
+
+    def __init__(
+        self, token: str, param: Literal["access_token", "token"] = "access_token"
+    ) -> None:
+        warnings.warn(
+            "tokens in the URL query are deprecated by the forge; use TokenAuth",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        self._token = token
+        self._param = param
+
+    def __repr__(self) -> str:
+        return f"QueryTokenAuth(param={self._param!r}, token='***')"
+
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        request.url = request.url.copy_merge_params({self._param: self._token})
+        yield request
+
+
+class Sudo(httpx.Auth):
+    """Act as another user: an admin's credentials plus the user to act as.
+
+    Sudo(TokenAuth(admin_token), "alice")                 # Sudo header
+    Sudo(TokenAuth(admin_token), "alice", via="query")    # ?sudo=alice
+    """
+
+    def __init__(
+        self,
+        auth: httpx.Auth,
+        username: str,
+        *,
+        via: Literal["header", "query"] = "header",
+    ) -> None:
+        self._auth = auth
+        self.username = username
+        self.via = via
+
+    def __repr__(self) -> str:
+        return f"Sudo({self._auth!r}, {self.username!r}, via={self.via!r})"
+
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        if self.via == "header":
+            request.headers["Sudo"] = self.username
+        else:
+            request.url = request.url.copy_merge_params({"sudo": self.username})
+        yield from self._auth.auth_flow(request)

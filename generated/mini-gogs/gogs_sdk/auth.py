@@ -1,6 +1,7 @@
 """Ways to authenticate, as ``httpx.Auth`` objects to pass as ``auth=``.
 
-Secrets are kept out of ``repr()`` so they do not end up in logs.
+Secrets are kept out of ``repr()`` and ``str()`` so they do not end up in
+logs or tracebacks.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ class TokenAuth(httpx.Auth):
 class BasicAuth(httpx.Auth):
     """A user name and password.
 
-    Forges accept a password mostly to create tokens; use ``TokenAuth`` for
-    everything else.
+    Forges accept a password mostly to create tokens (``Client.create_token``);
+    use ``TokenAuth`` for everything else.
     """
 
     def __init__(self, username: str, password: str) -> None:

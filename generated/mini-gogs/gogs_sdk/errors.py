@@ -2,6 +2,7 @@
 
 ForgeError
 ├── TransportError          the request never got an answer
+├── ResponseError           a success answer whose body does not fit the spec
 └── ApiError                the server answered with an error status
     ├── ClientError         4xx
     │   ├── Unauthorized      401
@@ -27,6 +28,7 @@ __all__ = [
     "Forbidden",
     "NotFound",
     "RateLimited",
+    "ResponseError",
     "ServerError",
     "TransportError",
     "Unauthorized",
@@ -56,6 +58,25 @@ class TransportError(ForgeError):
         self.method = method
         self.url = _safe_url(url)
         super().__init__(f"{method} {self.url}: {reason}")
+
+
+class ResponseError(ForgeError):
+    """A success status with a body this package cannot read as the spec says.
+
+    Forge specs have known mistakes (a list declared where an object comes);
+    the original exception is chained as ``__cause__``.
+    """
+
+    def __init__(
+        self, method: str, url: httpx.URL, status_code: int, cause: Exception
+    ) -> None:
+        self.method = method
+        self.url = _safe_url(url)
+        self.status_code = status_code
+        reason = f"{type(cause).__name__}: {cause}"[:200]
+        super().__init__(
+            f"{method} {self.url}: {status_code} answer not as the spec says ({reason})"
+        )
 
 
 class ApiError(ForgeError):

@@ -104,7 +104,8 @@ def _signature(
 ) -> tuple[tuple[ir.Parameter, ...], ir.Body | None]:
     """Name the arguments in one scope: path parameters in template order,
     then the body (or its form fields), then the rest, required first."""
-    scope = naming.Scope(["self"])
+    # max_items: the keyword every paged list method gets (see views.py)
+    scope = naming.Scope(["self", "max_items"])
     order = {name: i for i, name in enumerate(_template_names(draft.path))}
     in_path = sorted(
         (p for p in draft.parameters if p.location == "path"),

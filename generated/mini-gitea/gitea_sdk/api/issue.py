@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .._runtime import dump, json_list, json_of, nothing
 from ..models import CreateIssueOption, EditReactionOption, Issue, IssueMeta
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -33,7 +34,8 @@ class IssueApi:
         before: datetime.datetime | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[Issue]:
+        max_items: int | None = None,
+    ) -> Paginator[Issue]:
         """List the issues of a repository
 
         Args:
@@ -47,10 +49,14 @@ class IssueApi:
             before: only issues updated before this instant (RFC 3339)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
@@ -64,7 +70,9 @@ class IssueApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(Issue.from_dict),
+            max_items=max_items,
         )
 
     def create_issue(
@@ -156,7 +164,7 @@ class AsyncIssueApi:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def list_issues(
+    def list_issues(
         self,
         owner: str,
         repo: str,
@@ -169,7 +177,8 @@ class AsyncIssueApi:
         before: datetime.datetime | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[Issue]:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Issue]:
         """List the issues of a repository
 
         Args:
@@ -183,10 +192,14 @@ class AsyncIssueApi:
             before: only issues updated before this instant (RFC 3339)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
@@ -200,7 +213,9 @@ class AsyncIssueApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(Issue.from_dict),
+            max_items=max_items,
         )
 
     async def create_issue(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .._runtime import json_list
 from ..models import NotificationThread
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -32,7 +33,8 @@ class NotificationApi:
         before: datetime.datetime | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[NotificationThread]:
+        max_items: int | None = None,
+    ) -> Paginator[NotificationThread]:
         """List the notification threads of the signed-in user
 
         Args:
@@ -43,10 +45,14 @@ class NotificationApi:
             before: only threads updated before this instant (RFC 3339)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /notifications`` (operationId ``notifyGetList``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/notifications",
             query={
@@ -58,7 +64,9 @@ class NotificationApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(NotificationThread.from_dict),
+            max_items=max_items,
         )
 
 
@@ -68,7 +76,7 @@ class AsyncNotificationApi:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def get_list(
+    def get_list(
         self,
         *,
         all_: bool | None = None,
@@ -80,7 +88,8 @@ class AsyncNotificationApi:
         before: datetime.datetime | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[NotificationThread]:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[NotificationThread]:
         """List the notification threads of the signed-in user
 
         Args:
@@ -91,10 +100,14 @@ class AsyncNotificationApi:
             before: only threads updated before this instant (RFC 3339)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /notifications`` (operationId ``notifyGetList``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/notifications",
             query={
@@ -106,5 +119,7 @@ class AsyncNotificationApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(NotificationThread.from_dict),
+            max_items=max_items,
         )

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from .._runtime import FileUpload, content, dump, json_list, json_of, nothing, text
+from .._runtime import (
+    FileUpload,
+    content,
+    dump,
+    json_items,
+    json_list,
+    json_of,
+    nothing,
+    text,
+)
 from ..models import (
     Attachment,
     Commit,
@@ -16,6 +25,7 @@ from ..models import (
     SearchResults,
     WatchInfo,
 )
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -41,7 +51,8 @@ class RepositoryApi:
         order: str | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> SearchResults:
+        max_items: int | None = None,
+    ) -> Paginator[Repository]:
         """Search repositories by keyword
 
         Args:
@@ -54,10 +65,14 @@ class RepositoryApi:
             order: sort direction, asc or desc
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/search`` (operationId ``repoSearch``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/repos/search",
             query={
@@ -71,7 +86,9 @@ class RepositoryApi:
                 "page": page,
                 "limit": limit,
             },
-            decode=json_of(SearchResults.from_dict),
+            page_param="page",
+            decode=json_items(SearchResults.from_dict, lambda page: page.data),
+            max_items=max_items,
         )
 
     def get(self, owner: str, repo: str) -> Repository:
@@ -151,7 +168,8 @@ class RepositoryApi:
         page: int | None = None,
         limit: int | None = None,
         not_: str | None = None,
-    ) -> list[Commit]:
+        max_items: int | None = None,
+    ) -> Paginator[Commit]:
         """List the commits reachable from a ref
 
         Args:
@@ -163,10 +181,14 @@ class RepositoryApi:
             page: 1-based page number
             limit: number of items per page
             not_: leave out commits reachable from this ref
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/commits",
             path={"owner": owner, "repo": repo},
@@ -178,7 +200,9 @@ class RepositoryApi:
                 "limit": limit,
                 "not": not_,
             },
+            page_param="page",
             decode=json_list(Commit.from_dict),
+            max_items=max_items,
         )
 
     def download_pull_diff_or_patch(
@@ -319,7 +343,7 @@ class AsyncRepositoryApi:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def search(
+    def search(
         self,
         *,
         q: str | None = None,
@@ -331,7 +355,8 @@ class AsyncRepositoryApi:
         order: str | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> SearchResults:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Repository]:
         """Search repositories by keyword
 
         Args:
@@ -344,10 +369,14 @@ class AsyncRepositoryApi:
             order: sort direction, asc or desc
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/search`` (operationId ``repoSearch``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/repos/search",
             query={
@@ -361,7 +390,9 @@ class AsyncRepositoryApi:
                 "page": page,
                 "limit": limit,
             },
-            decode=json_of(SearchResults.from_dict),
+            page_param="page",
+            decode=json_items(SearchResults.from_dict, lambda page: page.data),
+            max_items=max_items,
         )
 
     async def get(self, owner: str, repo: str) -> Repository:
@@ -430,7 +461,7 @@ class AsyncRepositoryApi:
             decode=nothing,
         )
 
-    async def get_all_commits(
+    def get_all_commits(
         self,
         owner: str,
         repo: str,
@@ -441,7 +472,8 @@ class AsyncRepositoryApi:
         page: int | None = None,
         limit: int | None = None,
         not_: str | None = None,
-    ) -> list[Commit]:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Commit]:
         """List the commits reachable from a ref
 
         Args:
@@ -453,10 +485,14 @@ class AsyncRepositoryApi:
             page: 1-based page number
             limit: number of items per page
             not_: leave out commits reachable from this ref
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/commits",
             path={"owner": owner, "repo": repo},
@@ -468,7 +504,9 @@ class AsyncRepositoryApi:
                 "limit": limit,
                 "not": not_,
             },
+            page_param="page",
             decode=json_list(Commit.from_dict),
+            max_items=max_items,
         )
 
     async def download_pull_diff_or_patch(

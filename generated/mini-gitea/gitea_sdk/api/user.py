@@ -14,6 +14,7 @@ from ..models import (
     User,
     UserSettings,
 )
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -35,21 +36,31 @@ class UserApi:
         return self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     def get_oauth_2_application(
-        self, *, page: int | None = None, limit: int | None = None
-    ) -> list[OAuth2Application]:
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> Paginator[OAuth2Application]:
         """List the OAuth2 applications of the signed-in user
 
         Args:
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/user/applications/oauth2",
             query={"page": page, "limit": limit},
+            page_param="page",
             decode=json_list(OAuth2Application.from_dict),
+            max_items=max_items,
         )
 
     def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
@@ -99,7 +110,8 @@ class UserApi:
         date: datetime.date | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[Activity]:
+        max_items: int | None = None,
+    ) -> Paginator[Activity]:
         """List what a user has been doing
 
         Args:
@@ -108,10 +120,14 @@ class UserApi:
             date: only actions on this calendar day (YYYY-MM-DD)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/users/{username}/activities/feeds",
             path={"username": username},
@@ -121,7 +137,9 @@ class UserApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(Activity.from_dict),
+            max_items=max_items,
         )
 
     def create_token(
@@ -156,22 +174,32 @@ class AsyncUserApi:
         """
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
-    async def get_oauth_2_application(
-        self, *, page: int | None = None, limit: int | None = None
-    ) -> list[OAuth2Application]:
+    def get_oauth_2_application(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> AsyncPaginator[OAuth2Application]:
         """List the OAuth2 applications of the signed-in user
 
         Args:
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/user/applications/oauth2",
             query={"page": page, "limit": limit},
+            page_param="page",
             decode=json_list(OAuth2Application.from_dict),
+            max_items=max_items,
         )
 
     async def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
@@ -213,7 +241,7 @@ class AsyncUserApi:
             decode=json_of(User.from_dict),
         )
 
-    async def list_activity_feeds(
+    def list_activity_feeds(
         self,
         username: str,
         *,
@@ -221,7 +249,8 @@ class AsyncUserApi:
         date: datetime.date | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> list[Activity]:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Activity]:
         """List what a user has been doing
 
         Args:
@@ -230,10 +259,14 @@ class AsyncUserApi:
             date: only actions on this calendar day (YYYY-MM-DD)
             page: 1-based page number
             limit: number of items per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/users/{username}/activities/feeds",
             path={"username": username},
@@ -243,7 +276,9 @@ class AsyncUserApi:
                 "page": page,
                 "limit": limit,
             },
+            page_param="page",
             decode=json_list(Activity.from_dict),
+            max_items=max_items,
         )
 
     async def create_token(

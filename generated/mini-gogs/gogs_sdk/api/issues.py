@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .._runtime import dump, json_list, json_of
 from ..models import CreateIssueBody, Issue
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -26,7 +27,8 @@ class IssuesApi:
         *,
         page: int | None = None,
         state: Literal["open", "closed"] | None = None,
-    ) -> list[Issue]:
+        max_items: int | None = None,
+    ) -> Paginator[Issue]:
         """List the issues of a repository
 
         Pull requests are listed too; they carry a pull_request key. The page size is fixed by the server.
@@ -36,15 +38,21 @@ class IssuesApi:
             repo: Name of the repository
             page: 1-based page number
             state: Which issues to return
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``listIssues``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             query={"page": page, "state": state},
+            page_param="page",
             decode=json_list(Issue.from_dict),
+            max_items=max_items,
         )
 
     def create_issue(self, owner: str, repo: str, body: CreateIssueBody) -> Issue:
@@ -88,14 +96,15 @@ class AsyncIssuesApi:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def list_issues(
+    def list_issues(
         self,
         owner: str,
         repo: str,
         *,
         page: int | None = None,
         state: Literal["open", "closed"] | None = None,
-    ) -> list[Issue]:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Issue]:
         """List the issues of a repository
 
         Pull requests are listed too; they carry a pull_request key. The page size is fixed by the server.
@@ -105,15 +114,21 @@ class AsyncIssuesApi:
             repo: Name of the repository
             page: 1-based page number
             state: Which issues to return
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``listIssues``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             query={"page": page, "state": state},
+            page_param="page",
             decode=json_list(Issue.from_dict),
+            max_items=max_items,
         )
 
     async def create_issue(self, owner: str, repo: str, body: CreateIssueBody) -> Issue:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._runtime import content, json_of
+from .._runtime import content, json_items, json_of
 from ..models import Repository, SearchRepositoriesResponse
+from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
@@ -26,7 +27,8 @@ class RepositoriesApi:
         uid: int | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> SearchRepositoriesResponse:
+        max_items: int | None = None,
+    ) -> Paginator[Repository]:
         """Search repositories by keyword
 
         Args:
@@ -34,14 +36,22 @@ class RepositoriesApi:
             uid: Only repositories of this user id
             page: 1-based page number
             limit: Most results per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/search`` (operationId ``searchRepositories``)
         """
-        return self._client.call(
+        return Paginator(
+            self._client,
             "GET",
             "/repos/search",
             query={"q": q, "uid": uid, "page": page, "limit": limit},
-            decode=json_of(SearchRepositoriesResponse.from_dict),
+            page_param="page",
+            decode=json_items(
+                SearchRepositoriesResponse.from_dict, lambda page: page.data
+            ),
+            max_items=max_items,
         )
 
     def get_repository(self, owner: str, repo: str) -> Repository:
@@ -86,14 +96,15 @@ class AsyncRepositoriesApi:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def search_repositories(
+    def search_repositories(
         self,
         q: str,
         *,
         uid: int | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> SearchRepositoriesResponse:
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Repository]:
         """Search repositories by keyword
 
         Args:
@@ -101,14 +112,22 @@ class AsyncRepositoriesApi:
             uid: Only repositories of this user id
             page: 1-based page number
             limit: Most results per page
+            max_items: stop after this many items
+
+        Returns a lazy paginator over every item of every page.
 
         ``GET /repos/search`` (operationId ``searchRepositories``)
         """
-        return await self._client.call(
+        return AsyncPaginator(
+            self._client,
             "GET",
             "/repos/search",
             query={"q": q, "uid": uid, "page": page, "limit": limit},
-            decode=json_of(SearchRepositoriesResponse.from_dict),
+            page_param="page",
+            decode=json_items(
+                SearchRepositoriesResponse.from_dict, lambda page: page.data
+            ),
+            max_items=max_items,
         )
 
     async def get_repository(self, owner: str, repo: str) -> Repository:
