@@ -8,6 +8,7 @@ a user's template folder, when given, laid over the built-in one file by file.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ __all__ = [
     "TemplateError",
     "builtin_templates",
     "environment",
+    "package_version",
     "pep440",
     "render_package",
 ]
@@ -111,6 +113,26 @@ def pep440(version: str) -> str:
     return match.group(1) if match else "0.0.0"
 
 
+def package_version(version: str, suffix: str = "") -> str:
+    """``pep440(version)`` with a release pipeline's suffix.
+
+    ``+forgegen.1`` extends the local label (``7.0.15+gitea.1.22.0.forgegen.1``);
+    anything else (``.post1``, ``.dev0``) extends the public part, before any
+    local label. A result that is not a valid version is a ValueError.
+    """
+    base = Version(pep440(version))
+    if not suffix:
+        return str(base)
+    if suffix.startswith("+"):
+        text = f"{base.public}+{'.'.join(filter(None, [base.local, suffix[1:]]))}"
+    else:
+        text = base.public + suffix + (f"+{base.local}" if base.local else "")
+    try:
+        return str(Version(text))
+    except InvalidVersion:
+        raise ValueError(f"{suffix!r} does not make a valid version of {base}") from None
+
+
 def _isort(names: set[str]) -> list[str]:
     """Names in the order isort and ruff give them: CONSTANTS, Classes, functions."""
     return sorted(names, key=lambda n: (not n.isupper(), not n[:1].isupper(), n))
@@ -136,10 +158,16 @@ def render_package(
     profile: Profile,
     provenance: Provenance,
     overlay: Path | None = None,
+    version: str | None = None,
+    fixes: Sequence[Any] = (),
 ) -> dict[str, str]:
-    """Every file of the generated project, keyed by its path relative to ``--out``."""
+    """Every file of the generated project, keyed by its path relative to ``--out``.
+
+    ``version`` is the package's (default: the spec's, made PEP 440);
+    ``fixes`` are the spec fixes applied (``fixes.Applied``), for the README.
+    """
     env = environment(overlay)
-    version = pep440(api.version)
+    version = version or pep440(api.version)
     groups = tuple(group_view(g) for g in api.groups)
     models, model_imports = models_view(api)
     auth = auth_view(api, profile)
@@ -170,13 +198,15 @@ def render_package(
     emit(
         f"{root}/__init__.py",
         "package/__init__.py.jinja",
-        all_names=sorted([*_CORE_NAMES, *auth.names, *_ERROR_NAMES]),
+        all_names=sorted([*_CORE_NAMES, *auth.names, *auth.ssh_names, *_ERROR_NAMES]),
     )
     emit(f"{root}/_client.py", "package/_client.py.jinja")
     emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")
     emit(f"{root}/_pagination.py", "package/_pagination.py.jinja")
     emit(f"{root}/errors.py", "package/errors.py.jinja")
     emit(f"{root}/auth.py", "package/auth.py.jinja")
+    if auth.ssh_signatures:
+        emit(f"{root}/ssh_auth.py", "package/ssh_auth.py.jinja")
     runtime_names = set(model_imports.runtime)
     runtime_names |= {"OpenEnum"} if api.enums else set()
     runtime_names |= {"dump_fields"} if any(m.fields for m in api.models) else set()
@@ -208,5 +238,6 @@ def render_package(
         provenance=provenance,
         generator_version=__version__,
         operation_count=len(api.operations),
+        fixes=fixes,
     )
     return files

@@ -193,6 +193,11 @@ class AuthView:
         names += ["Sudo"] if self.sudo_header or self.sudo_param else []
         return tuple(sorted(names))
 
+    @property
+    def ssh_names(self) -> tuple[str, ...]:
+        """Adapters in the ``ssh_auth`` module, which needs the ``ssh`` extra."""
+        return ("SSHCertificateAuth", "SSHSignatureAuth") if self.ssh_signatures else ()
+
 
 def auth_view(api: ir.Api, profile: Profile) -> AuthView:
     def scheme(location: str, match: str) -> str | None:

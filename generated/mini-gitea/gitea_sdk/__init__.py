@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._client import AsyncClient, Client, Retries
     from ._pagination import AsyncPaginator, Page, Paginator
     from .auth import BasicAuth, BearerAuth, QueryTokenAuth, Sudo, TokenAuth
+    from .ssh_auth import SSHCertificateAuth, SSHSignatureAuth
     from .errors import (
         ApiError,
         ClientError,
@@ -46,6 +47,8 @@ _EXPORTS = {
     "QueryTokenAuth": ".auth",
     "Sudo": ".auth",
     "TokenAuth": ".auth",
+    "SSHCertificateAuth": ".ssh_auth",
+    "SSHSignatureAuth": ".ssh_auth",
     "ApiError": ".errors",
     "ClientError": ".errors",
     "Conflict": ".errors",
@@ -78,6 +81,8 @@ __all__ = [
     "RateLimited",
     "ResponseError",
     "Retries",
+    "SSHCertificateAuth",
+    "SSHSignatureAuth",
     "ServerError",
     "Sudo",
     "TokenAuth",

@@ -121,6 +121,9 @@ class Sudo(httpx.Auth):
         self._auth = auth
         self.username = username
         self.via = via
+        # the wrapped auth may need to see the body (a signature over it, say)
+        self.requires_request_body = auth.requires_request_body
+        self.requires_response_body = auth.requires_response_body
 
     def __repr__(self) -> str:
         return f"Sudo({self._auth!r}, {self.username!r}, via={self.via!r})"

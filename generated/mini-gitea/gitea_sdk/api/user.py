@@ -78,13 +78,13 @@ class UserApi:
             decode=json_of(OAuth2Application.from_dict),
         )
 
-    def get_user_settings(self) -> list[UserSettings]:
+    def get_user_settings(self) -> UserSettings:
         """Read the preferences of the signed-in user
 
         ``GET /user/settings`` (operationId ``getUserSettings``)
         """
         return self._client.call(
-            "GET", "/user/settings", decode=json_list(UserSettings.from_dict)
+            "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
         )
 
     def get(self, username: str) -> User:
@@ -217,13 +217,13 @@ class AsyncUserApi:
             decode=json_of(OAuth2Application.from_dict),
         )
 
-    async def get_user_settings(self) -> list[UserSettings]:
+    async def get_user_settings(self) -> UserSettings:
         """Read the preferences of the signed-in user
 
         ``GET /user/settings`` (operationId ``getUserSettings``)
         """
         return await self._client.call(
-            "GET", "/user/settings", decode=json_list(UserSettings.from_dict)
+            "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
         )
 
     async def get(self, username: str) -> User:
