@@ -9,6 +9,7 @@ from typing import Any
 import black
 import pytest
 
+import forgegen.cache
 from forgegen import format as fmt
 from forgegen.errors import ForgegenError
 from forgegen.format import format_files
@@ -232,7 +233,7 @@ def test_failing_cache_write_disables_caching(
         attempts.append(path)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fmt, "_write_atomically", full_disk)
+    monkeypatch.setattr(forgegen.cache, "_write_atomically", full_disk)
     assert format_files(files, cache_dir=tmp_path / "full", jobs=1) == expected
     assert len(attempts) == 1  # gave up on the cache after the first failure
 

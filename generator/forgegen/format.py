@@ -18,26 +18,26 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import hashlib
 import importlib.metadata
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import black
-import platformdirs
 from black.mode import Mode, TargetVersion
 
+from forgegen.cache import ContentCache
 from forgegen.errors import ForgegenError
 
 __all__ = ["MODE", "format_files"]
 
 MODE = Mode(target_versions={TargetVersion.PY310}, line_length=88)
 
-# First line of every cache entry; the hash after it guards against entries
-# that were truncated or altered after they were written.
-_ENTRY_MAGIC = "forgegen-black-cache-1"
+
+# A new black may format differently, and so may another mode: both are in
+# every cache key. (Mode's own cache key spells the mode canonically.)
+def _salt() -> str:
+    return f"{_black_version()}\0{MODE.get_cache_key()}"
 
 
 def format_files(
@@ -53,7 +53,7 @@ def format_files(
     Raises ``ForgegenError`` if black rejects a file: forgegen rendered
     invalid Python, which is a bug in forgegen, not in the spec.
     """
-    cache = _Cache.open(cache_dir)
+    cache = ContentCache.open("black", _salt(), cache_dir)
     result = dict(files)
     todo: dict[str, str] = {}  # path -> source, for the cache misses
     py_paths = [path for path in files if path.endswith(".py")]
@@ -108,77 +108,7 @@ def _run(sources: list[str], jobs: int) -> list[_Outcome]:
         return list(pool.map(_format_one, sources, chunksize=chunk))
 
 
-class _Cache:
-    """A folder of formatted sources, one file per content hash."""
-
-    def __init__(self, root: Path | None) -> None:
-        self.root = root  # None: caching is off
-
-    @classmethod
-    def open(cls, cache_dir: Path | None) -> _Cache:
-        if os.environ.get("FORGEGEN_NO_CACHE", "") not in ("", "0"):
-            return cls(None)
-        if cache_dir is None:
-            env = os.environ.get("FORGEGEN_CACHE_DIR")
-            base = Path(env) if env else Path(platformdirs.user_cache_dir("forgegen"))
-            cache_dir = base / "black"
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return cls(None)
-        return cls(cache_dir)
-
-    def _entry(self, source: str) -> Path | None:
-        if self.root is None:
-            return None
-        digest = hashlib.sha256()
-        # Mode.get_cache_key is black's own canonical spelling of the mode
-        # (sets sorted), so equal modes always give equal keys.
-        digest.update(f"{_black_version()}\0{MODE.get_cache_key()}\0".encode())
-        digest.update(source.encode("utf-8", "surrogatepass"))
-        return self.root / digest.hexdigest()
-
-    def get(self, source: str) -> str | None:
-        entry = self._entry(source)
-        if entry is None:
-            return None
-        try:
-            header, _, text = entry.read_bytes().decode("utf-8").partition("\n")
-        except (OSError, ValueError):
-            return None  # missing, unreadable or not UTF-8: a miss
-        if header != f"{_ENTRY_MAGIC} {_text_hash(text)}":
-            return None
-        return text
-
-    def put(self, source: str, formatted: str) -> None:
-        entry = self._entry(source)
-        if entry is None:
-            return
-        try:
-            data = f"{_ENTRY_MAGIC} {_text_hash(formatted)}\n{formatted}".encode()
-            _write_atomically(entry, data)
-        except (OSError, ValueError):
-            self.root = None  # the folder is not writable: stop trying this run
-
-
 @functools.cache
 def _black_version() -> str:
     # A new black may format differently, so its version is part of every key.
     return importlib.metadata.version("black")
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Another build may read or write the same entry at the same moment: a
-    # temporary file plus os.replace means readers see all of it or nothing.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
