@@ -21,6 +21,7 @@ HOSTILE = [
     "unicode line separator \u2028 and \x85 next line",
     "{{ jinja }} {% raw %} {# comment #}",
     "tab\tand form feed\x0c",
+    "bidi \u202eoverride\u202c and \u2066isolate\u2069, byte-order mark \ufeff",
     "",
 ]
 
@@ -66,3 +67,15 @@ def test_identifier_filter_refuses_unsafe_names(name: str) -> None:
 def test_markdown_cell_cannot_break_the_table() -> None:
     cell = literals.markdown("a | b\n| c |")
     assert "\n" not in cell and "| " not in cell.replace("\\|", "")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_prose_keeps_no_control_or_bidi_character(text: str) -> None:
+    for shown in (literals.docstring(text), literals.comment(text), literals.markdown(text)):
+        assert all(c == "\n" or c.isprintable() for c in shown), repr(shown)
+
+
+def test_terminal_text_cannot_forge_lines_or_drive_the_terminal() -> None:
+    shown = literals.terminal("a\x1b[2J\r\nfake: line\ud800\u202e\\ é")
+    assert shown == "a\\x1b[2J\\r\\nfake: line\\ud800\\u202e\\ é"
+    assert literals.terminal("one\ntwo\r", keep="\n") == "one\ntwo\\r"

@@ -89,3 +89,26 @@ def test_tag_prefix_is_stripped_only_when_it_repeats_the_tag() -> None:
     assert naming.strip_prefix(words("issueGetIssue"), "issue") == ["Get", "Issue"]
     assert naming.strip_prefix(words("getVersion"), "miscellaneous") == ["get", "Version"]
     assert naming.strip_prefix(words("repo"), "repository") == ["repo"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("../../evil", "evil"),
+        ("a/b", "a_b"),
+        ("..", "default"),
+        ("C:\\Windows", "c_windows"),
+        ("con", "con_"),
+        ("Aux", "aux_"),
+        ("nul.txt", "nul_txt"),
+        ("x" * 300, "x" * naming.MODULE_LENGTH),
+        ("a_" * 100, "a_" * 31 + "a"),
+    ],
+)
+def test_module_names_are_file_names_on_every_system(tag: str, expected: str) -> None:
+    assert naming.module(tag, fallback="default") == expected
+
+
+def test_usable() -> None:
+    assert naming.usable("a") and naming.usable("über") and naming.usable("2")
+    assert not any(naming.usable(t) for t in ("", "!!!", "日本", "\U0001f600", "\x00"))

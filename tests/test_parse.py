@@ -321,3 +321,84 @@ def test_a_missing_ref_target_is_a_located_error() -> None:
         parse(document, Diagnostics(), "spec.json")
     assert caught.value.pointer == "/definitions/A/properties/x/$ref"
     assert "points at nothing" in caught.value.message
+
+
+def test_names_with_nothing_usable_get_a_generic_name_and_a_note() -> None:
+    document = swagger(
+        {
+            "/x/{@@}": {
+                "get": {
+                    "operationId": "!!!",
+                    "tags": ["..."],
+                    "parameters": [
+                        {"name": "@@", "in": "path", "required": True, "type": "string"},
+                        {"name": "%", "in": "query", "type": "string"},
+                    ],
+                    "responses": {
+                        "200": {"description": "ok", "schema": {"$ref": "#/definitions/~1"}}
+                    },
+                }
+            }
+        },
+        {"/": {"type": "object", "properties": {"***": {"type": "string", "enum": ["+", "a"]}}}},
+    )
+    diagnostics = Diagnostics()
+    api = parse(document, diagnostics)
+    op = only_operation(api)
+    assert (op.name, [p.name for p in op.parameters]) == ("get_x", ["param", "param_2"])
+    assert (api.groups[0].module, api.groups[0].class_name) == ("default", "DefaultApi")
+    notes = {d.pointer: d.message for d in diagnostics.items}
+    at = "/paths/~1x~1{@@}/get"
+    assert notes[f"{at}/operationId"] == (
+        "the operationId '!!!' has nothing a Python name can use; named get_x"
+    )
+    assert notes[f"{at}/tags/0"].startswith("the tag '...' has nothing")
+    assert notes[f"{at}/parameters/0/name"].endswith("named param")
+    assert notes[f"{at}/parameters/1/name"].endswith("named param_2")
+    assert notes["/definitions/~1"].endswith("named Model")
+    assert notes["/definitions/~1/properties/***"].endswith("named field_2")
+    assert notes["/definitions/~1/properties/***/enum/0"].endswith("named VALUE_2")
+
+
+def test_tags_make_module_names_that_are_file_names_everywhere() -> None:
+    tags = ["con", "NUL", "lpt1", "t" * 300, "responses", "create_token", "close"]
+    paths = {
+        f"/t{i}": {"get": {"tags": [t], "responses": {"204": {"description": "x"}}}}
+        for i, t in enumerate(tags)
+    }
+    diagnostics = Diagnostics()
+    api = parse(swagger(paths), diagnostics)
+    modules = {g.tag: g.module for g in api.groups}
+    assert modules == {
+        "con": "con_",
+        "NUL": "nul_",
+        "lpt1": "lpt_1",
+        "t" * 300: "t" * 64,
+        # names the generated Client has itself
+        "responses": "responses_2",
+        "create_token": "create_token_2",
+        "close": "close_2",
+    }
+    assert any("too long for a file name" in d.message for d in diagnostics.items)
+
+
+def test_models_never_shadow_what_the_generated_modules_import() -> None:
+    definitions = {
+        name: {"type": "object", "properties": {"x": {"type": "string"}}}
+        for name in ("Client", "AsyncClient", "Paginator", "Literal", "FileUpload", "RepositoryApi")
+    }
+    paths = {"/r": {"get": {"tags": ["repository"], "responses": {"204": {"description": "x"}}}}}
+    api = parse(swagger(paths, definitions), Diagnostics())
+    models = sorted(m.name for m in api.models)
+    assert models == [
+        "AsyncClient2",
+        "Client2",
+        "FileUpload2",
+        "Literal2",
+        "Paginator2",
+        "RepositoryApi",
+    ]
+    assert (api.groups[0].class_name, api.groups[0].async_class_name) == (
+        "RepositoryApi2",
+        "AsyncRepositoryApi",
+    )

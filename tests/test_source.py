@@ -428,3 +428,46 @@ def test_real_gitea_spec_from_an_instance(shared_specs: Path, forge: Forge) -> N
     source = load(forge.url("/git"))
     assert (source.sha256, source.size) == (GITEA_125_SHA256, len(raw))
     assert source.server_version == "1.25.4"
+
+
+# --- hostile documents ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"swagger": "2.0", "info": {"title": "a\\ud800b", "x": ["\\udfff"]}, "\\ud83d": 1}',
+        b'swagger: "2.0"\ninfo: {title: "a\\ud800b", x: ["\\udfff"]}\n"\\ud83d": 1\n',
+    ],
+    ids=["json", "yaml"],
+)
+def test_lone_surrogates_become_replacement_characters(body: bytes) -> None:
+    document = load("-", stdin=io.BytesIO(body)).document
+    assert document["info"] == {"title": "a\ufffdb", "x": ["\ufffd"]}
+    assert document["\ufffd"] == 1
+    json.dumps(document, ensure_ascii=False).encode("utf-8")  # encodable everywhere now
+
+
+def test_escaped_surrogate_pairs_stay_one_character() -> None:
+    body = b'{"swagger": "2.0", "info": {"title": "\\ud83d\\ude00"}}'
+    assert load("-", stdin=io.BytesIO(body)).document["info"]["title"] == "\U0001f600"
+
+
+@pytest.mark.parametrize(
+    ("tag", "value"),
+    [("binary", "aGk="), ("set", "{a, b}"), ("timestamp", "2024-01-01"), ("omap", "[a: 1]")],
+)
+def test_yaml_tags_for_types_json_lacks_are_refused(tag: str, value: str) -> None:
+    body = f"swagger: '2.0'\ninfo: !!{tag} {value}\n".encode()
+    fails("-", f"tag:yaml.org,2002:{tag}", "line 2, column 7", stdin=io.BytesIO(body))
+
+
+def test_deep_nesting_names_where() -> None:
+    body = b'{"swagger": "2.0", "paths": {"/a~b": ' + b"[" * 300 + b"]" * 300 + b"}}"
+    message = fails("-", "nested too deeply at #/paths/~1a~0b/0/0/0/", stdin=io.BytesIO(body))
+    assert "256 levels" in message
+
+
+def test_redirect_to_another_scheme_is_refused(forge: Forge) -> None:
+    forge.redirect("/swagger.v1.json", "file:///etc/passwd")
+    fails(forge.url(), forge.url("/swagger.v1.json"), "redirected to 'file:/etc/passwd'")

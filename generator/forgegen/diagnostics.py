@@ -6,6 +6,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .literals import terminal
+
 __all__ = ["Diagnostic", "Diagnostics", "Severity", "pointer"]
 
 
@@ -28,7 +30,8 @@ class Diagnostic:
 
     def format(self, origin: str = "") -> str:
         where = f"{origin}#{self.pointer}" if origin else (self.pointer or "/")
-        return f"{self.severity.value}: {where}: {self.message}"
+        # One line, whatever the spec's keys and text hold (see ForgegenError).
+        return terminal(f"{self.severity.value}: {where}: {self.message}")
 
 
 @dataclass

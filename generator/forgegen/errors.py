@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import click
 
+from .literals import terminal
+
 __all__ = ["ForgegenError", "OutputError", "SourceError", "SpecError"]
 
 
 class ForgegenError(click.ClickException):
     exit_code = 1
+
+    def format_message(self) -> str:
+        # Messages quote spec text (pointers, names, values): shown escaped, so a
+        # spec can neither forge lines of output nor send the terminal escape codes.
+        return terminal(self.message, keep="\n")
 
 
 class SourceError(ForgegenError):

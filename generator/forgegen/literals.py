@@ -11,11 +11,25 @@ import json
 import keyword
 import re
 
-__all__ = ["comment", "docstring", "identifier", "markdown", "markdown_code", "pystr", "toml_str"]
+__all__ = [
+    "comment",
+    "docstring",
+    "identifier",
+    "markdown",
+    "markdown_code",
+    "pystr",
+    "terminal",
+    "toml_str",
+]
 
 # Characters that str.splitlines() treats as line breaks besides \n, and the
 # C0/C1 controls: black and readers would see them as structure, not text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional overrides and isolates (and a stray byte-order mark) would make
+# the code a reviewer reads differently from the code Python runs ("Trojan Source").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -64,6 +78,15 @@ def markdown_code(value: object) -> str:
     """Text for a Markdown code span inside a table cell."""
     text = " ".join(_clean(str(value)).split())
     return text.replace("`", "'").replace("|", "\\|")
+
+
+def terminal(value: object, *, keep: str = "") -> str:
+    """Text for the user's terminal: every unprintable character (controls, escape
+    sequences, line breaks, bidi marks, lone surrogates) written as its escape, so
+    spec text in a message can neither forge lines nor drive the terminal.
+    ``keep`` names the characters that may pass, such as the ``\\n`` between the
+    lines of one message."""
+    return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in str(value))
 
 
 def toml_str(value: object) -> str:

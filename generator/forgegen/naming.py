@@ -19,10 +19,12 @@ __all__ = [
     "Scope",
     "constant",
     "identifier",
+    "module",
     "pascal",
     "snake",
     "split_words",
     "strip_prefix",
+    "usable",
 ]
 
 # Acronym-aware split: "getGeneralAPISettings" → get General API Settings,
@@ -35,6 +37,13 @@ _RESERVED = (
     | frozenset(n for n in dir(builtins) if not n.startswith("_"))
     | {"self", "cls"}
 )
+
+# Module names are file names too: Windows reserves these in every folder, whatever
+# the extension (con.py), and file systems cap a name's length.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
+MODULE_LENGTH = 64
 
 
 def _ascii(text: str) -> str:
@@ -61,6 +70,21 @@ def pascal(name: str, *, fallback: str = "Model") -> str:
     words = split_words(text)
     joined = "".join(w[:1].upper() + w[1:] for w in words)
     return identifier(joined, fallback=fallback)
+
+
+def module(name: str, *, fallback: str) -> str:
+    """A snake_case name that is also a file name on every system: at most
+    ``MODULE_LENGTH`` characters, never a name Windows keeps for a device."""
+    text = snake(name, fallback=fallback)
+    if len(text) > MODULE_LENGTH:
+        text = identifier(text[:MODULE_LENGTH], fallback=fallback)
+    return text + "_" if text in _DEVICES else text
+
+
+def usable(name: str) -> bool:
+    """Whether a spec name has anything a Python name can be made of; when it has
+    not, the casings fall back to a generic name (``value``, ``Model``…)."""
+    return bool(split_words(name))
 
 
 def constant(value: str, *, fallback: str = "VALUE") -> str:

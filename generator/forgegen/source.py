@@ -16,7 +16,7 @@ import socket
 import ssl
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -44,7 +44,7 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "denied": ("permission denied", "check the file's permissions"),
     "unreadable": ("cannot read the file ({error})", "check the path"),
     "bad-url": ("not a usable URL ({error})", "pass an http:// or https:// URL, or a file path"),
-    "too-big": ("the document is over {max_bytes} bytes", "raise the size limit if it is real"),
+    "too-big": ("the document is over {max_bytes} bytes", "if it is real, raise --max-size"),
     "timeout": ("no complete answer in {timeout:g} s", "is the instance up? or raise the timeout"),
     "refused": ("connection refused", "is the forge running, and are the host and port right?"),
     "dns": ("cannot resolve the host name", "check the host name and your DNS or proxy"),
@@ -54,6 +54,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "download": ("the download failed ({error})", "try again, or download it and pass the file"),
     "loop": ("redirect loop ({chain})", "the server or a proxy in front of it is misconfigured"),
     "redirects": ("more than {limit} redirects", "pass the final URL directly"),
+    "redirect-scheme": (
+        "redirected to {target}, which is not an http(s) URL",
+        "forgegen follows redirects to http and https only; pass the spec as a file",
+    ),
     "sign-in": ("{status}: the instance requires sign-in", "download it signed in; pass the file"),
     "not-found": (
         "{status}",
@@ -72,8 +76,15 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     "not-utf8": ("not UTF-8 (byte 0x{byte:02x} at offset {offset}){note}", "save it as UTF-8"),
     "json": ("{what} at line {line}, column {column}: {error}{note}", "fetch the spec again"),
     "yaml": ("invalid YAML{where}: {error}{note}", _YAML_HINT),
-    "yaml-tag": ("invalid YAML{where}: {error}", "only plain YAML is read, no !!python tags"),
-    "deep": ("the document is nested too deeply", "raise the depth limit if it is real"),
+    "yaml-tag": (
+        "invalid YAML{where}: {error}",
+        "only plain YAML is read, no !!python tags, nor tags for types JSON lacks "
+        "(!!binary, !!set, !!timestamp)",
+    ),
+    "deep": (
+        "the document is nested too deeply{where}",
+        "no real spec comes close to {depth} levels; is this the right document?",
+    ),
     "bomb": ("the document expands to over {budget} values (YAML alias bomb?)", _YAML_HINT),
     "recursive": ("the YAML contains itself through an alias", _YAML_HINT),
     "not-object": ("expected an API spec (an object), got {kind}{note}", _SPEC_HINT),
@@ -232,6 +243,8 @@ def _get(
 
 def _next_hop(chain: list[httpx.URL], target: httpx.URL) -> httpx.URL:
     place = _shown(chain[0])
+    if target.scheme not in ("http", "https"):  # file:, ftp:… are never followed
+        raise _fail(place, "redirect-scheme", target=repr(str(target)[:200]))
     if target in chain:
         loop = [*chain[chain.index(target) :], target]
         raise _fail(place, "loop", chain=" -> ".join(_shown(u) for u in loop))
@@ -319,18 +332,45 @@ def _parse(raw: bytes, place: str, content_type: str, limits: _Limits) -> dict[s
     # a document may hold once YAML aliases are expanded.
     budget = max(limits.max_bytes // 4, 1000)
     if first in b"{[":
-        document = _parse_json(text, place, note)
+        document = _parse_json(text, place, note, limits.max_depth)
         _measure(document, place, limits.max_depth, budget)
     else:
         document = _parse_yaml(text, place, note, limits.max_depth, budget)
+    if _SURROGATE_ESCAPE.search(text):
+        # JSON's and YAML's escapes can spell a lone surrogate, which no file, terminal
+        # or encoder downstream accepts: each becomes U+FFFD here, once for every stage.
+        document = _without_surrogates(document, {})
     return _check_spec(document, place, note)
 
 
-def _parse_json(text: str, place: str, note: str) -> Any:
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _without_surrogates(node: Any, done: dict[int, Any]) -> Any:
+    """``node`` with every lone surrogate in its strings (keys too) replaced.
+
+    Recursion is bounded by the depth limit already checked; ``done`` keeps the
+    nodes a YAML alias shares shared, so the work stays linear.
+    """
+    if isinstance(node, str):
+        return _SURROGATE.sub("\ufffd", node)
+    if not isinstance(node, (dict, list)):
+        return node
+    if id(node) not in done:
+        done[id(node)] = (
+            {_without_surrogates(k, done): _without_surrogates(v, done) for k, v in node.items()}
+            if isinstance(node, dict)
+            else [_without_surrogates(v, done) for v in node]
+        )
+    return done[id(node)]
+
+
+def _parse_json(text: str, place: str, note: str, depth: int) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise _fail(place, "deep") from None
+        raise _fail(place, "deep", where="", depth=depth) from None
     except json.JSONDecodeError as exc:
         # An unterminated string or a missing value at the very end: the body was cut short.
         cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
@@ -357,6 +397,18 @@ _SpecLoader.yaml_implicit_resolvers = {
 }
 
 
+def _no_json_type(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {node.tag!r} makes a value JSON has no type for", node.start_mark
+    )
+
+
+# A spec is JSON's data model: bytes, sets, ordered pairs and dates written with an
+# explicit tag would reach the stages after this one as types none of them expects.
+for _tag in ("binary", "set", "omap", "pairs", "timestamp"):
+    _SpecLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _no_json_type)
+
+
 def _as_text(node: yaml.Node) -> yaml.Node:
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:merge":
         return yaml.ScalarNode("tag:yaml.org,2002:str", node.value, node.start_mark, node.end_mark)
@@ -367,7 +419,7 @@ def _parse_yaml(text: str, place: str, note: str, max_depth: int, budget: int) -
     try:
         return _load_yaml(text, place, note, max_depth, budget)
     except RecursionError:
-        raise _fail(place, "deep") from None
+        raise _fail(place, "deep", where="", depth=max_depth) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -391,21 +443,30 @@ def _load_yaml(text: str, place: str, note: str, max_depth: int, budget: int) ->
         loader.dispose()
 
 
-def _children(item: object) -> Sequence[object]:
-    """The values inside a parsed container or a composed YAML node; none for a scalar."""
-    if isinstance(item, dict):
-        return list(item.values())
-    if isinstance(item, yaml.MappingNode):
-        return [part for pair in item.value for part in pair]
-    if isinstance(item, yaml.SequenceNode):
-        return list(item.value)
-    return item if isinstance(item, list) else ()
+def _children(item: object) -> Iterator[tuple[str, object]] | None:
+    """(key or index, value) of each value inside a parsed container or a composed
+    YAML node (a mapping's key nodes count as values); None for a scalar or an
+    empty container."""
+    if isinstance(item, dict) and item:
+        return ((str(key), value) for key, value in item.items())
+    if isinstance(item, list) and item:
+        return ((str(i), value) for i, value in enumerate(item))
+    if isinstance(item, yaml.MappingNode) and item.value:
+        return (
+            (key.value if isinstance(key, yaml.ScalarNode) else "?", part)
+            for key, value in item.value
+            for part in (key, value)
+        )
+    if isinstance(item, yaml.SequenceNode) and item.value:
+        return ((str(i), value) for i, value in enumerate(item.value))
+    return None
 
 
 @dataclass
 class _Frame:
     item: object
-    children: Iterator[object]
+    children: Iterator[tuple[str, object]]
+    label: str = ""  # the key or index this container stands at in its parent
     height: int = 1  # containers on the deepest path down from here, this one included
     size: int = 1  # values from here down, aliases expanded, this one included
 
@@ -417,12 +478,18 @@ def _measure(root: object, place: str, depth: int, budget: int) -> None:
     walked once and counted as often as it appears, so the work stays linear.
     """
     done: dict[int, tuple[int, int]] = {}  # id -> (height, size) of finished containers
-    stack = [_Frame(root, iter(_children(root)))]
+    stack = [_Frame(root, _children(root) or iter(()))]
     on_path = {id(root)}
 
-    def absorb(frame: _Frame, height: int, size: int) -> None:
+    def too_deep(label: str) -> SourceError:
+        at = "".join("/" + f.label.replace("~", "~0").replace("/", "~1") for f in stack[1:])
+        at += "/" + label.replace("~", "~0").replace("/", "~1")
+        shown = at if len(at) <= 200 else at[:80] + "…" + at[-119:]
+        return _fail(place, "deep", where=f" at #{shown}", depth=depth)
+
+    def absorb(frame: _Frame, label: str, height: int, size: int) -> None:
         if len(stack) + height > depth:
-            raise _fail(place, "deep")
+            raise too_deep(label)
         frame.height = max(frame.height, height + 1)
         frame.size += size
         if frame.size > budget:
@@ -430,24 +497,24 @@ def _measure(root: object, place: str, depth: int, budget: int) -> None:
 
     while stack:
         frame = stack[-1]
-        child = next(frame.children, frame)  # the frame itself marks "no more children"
+        label, child = next(frame.children, ("", frame))  # the frame itself: no more children
         if child is frame:
             stack.pop()
             on_path.discard(id(frame.item))
             done[id(frame.item)] = (frame.height, frame.size)
             if stack:
-                absorb(stack[-1], frame.height, frame.size)
+                absorb(stack[-1], frame.label, frame.height, frame.size)
         elif id(child) in on_path:
             raise _fail(place, "recursive")
         elif id(child) in done:
-            absorb(frame, *done[id(child)])
-        elif grandchildren := _children(child):
+            absorb(frame, label, *done[id(child)])
+        elif (grandchildren := _children(child)) is not None:
             if len(stack) >= depth:
-                raise _fail(place, "deep")
-            stack.append(_Frame(child, iter(grandchildren)))
+                raise too_deep(label)
+            stack.append(_Frame(child, grandchildren, label))
             on_path.add(id(child))
         else:
-            absorb(frame, 0, 1)
+            absorb(frame, label, 0, 1)
 
 
 def _check_spec(document: Any, place: str, note: str) -> dict[str, Any]:

@@ -52,7 +52,8 @@ def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "
         security = _openapi3_security(
             components.get("securitySchemes") if isinstance(components, Mapping) else None
         )
-    groups = with_tag_descriptions(assemble(drafts, diagnostics), document.get("tags"))
+    # Group classes share the models' scope: a group module imports models by name.
+    groups = with_tag_descriptions(assemble(drafts, diagnostics, scope), document.get("tags"))
     return ir.Api(
         title=_text(info.get("title")),
         version=str(info.get("version", ""))

@@ -111,6 +111,7 @@ class _OpenApi3:
             required=param.get("required") is True,
             description=_text(param.get("description")),
             explode=param.get("explode", style == "form") is True,
+            pointer=child(at, "name"),
         )
 
     def _body(self, body: Any, at: str, context: str) -> ir.Body | None:

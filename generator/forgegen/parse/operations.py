@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import ir, naming
 from ..diagnostics import Diagnostics
-from .schemas import Schemas
+from .schemas import Schemas, note_name
 
 __all__ = [
     "METHODS",
@@ -29,7 +29,7 @@ __all__ = [
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Names the generated client and API classes use themselves.
-_CLIENT_ATTRS = ("close", "call", "aclose", "base_url")
+_CLIENT_ATTRS = ("close", "call", "aclose", "base_url", "responses", "create_token")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class RawParameter:
     required: bool
     description: str
     explode: bool
+    pointer: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,9 @@ def result_of(responses: Iterable[ir.Response]) -> ir.Result:
 
 
 def _method_name(draft: Draft) -> list[str]:
-    if draft.operation_id:
-        words = naming.split_words(draft.operation_id)
-    else:
+    # An operationId with nothing usable in it names nothing: the route does.
+    words = naming.split_words(draft.operation_id)
+    if not words:
         words = [draft.method.lower(), *naming.split_words(draft.path)]
     return naming.strip_prefix(words, draft.tag) if draft.tag else words
 
@@ -121,6 +122,8 @@ def _signature(
     names += [
         scope.claim(naming.snake(p.wire_name, fallback="param")) for p in ordered[len(in_path) :]
     ]
+    for name, raw in zip(names, ordered, strict=True):
+        note_name(diagnostics, raw.pointer or draft.pointer, "parameter", raw.wire_name, name)
     parameters = tuple(
         ir.Parameter(
             name=name,
@@ -147,27 +150,39 @@ def _template_names(path: str) -> list[str]:
     return names
 
 
-def assemble(drafts: Iterable[Draft], diagnostics: Diagnostics) -> tuple[ir.Group, ...]:
+def assemble(
+    drafts: Iterable[Draft], diagnostics: Diagnostics, class_scope: naming.Scope | None = None
+) -> tuple[ir.Group, ...]:
+    """Operations grouped by tag and named. ``class_scope`` holds the class names
+    already taken (the models'), which the groups' classes must not shadow."""
     by_tag: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_tag.setdefault(draft.tag, []).append(draft)
     module_scope = naming.Scope(_CLIENT_ATTRS)
-    class_scope = naming.Scope()
+    class_scope = naming.Scope() if class_scope is None else class_scope
     groups = []
     for tag in sorted(by_tag, key=lambda t: (t == "", t.lower(), t)):
-        attr = module_scope.claim(naming.snake(tag or "default", fallback="default"))
+        attr = module_scope.claim(naming.module(tag or "default", fallback="default"))
+        at = by_tag[tag][0].pointer + "/tags/0"
+        note_name(diagnostics, at, "tag", tag, attr)
+        if len(naming.snake(tag, fallback="default")) > naming.MODULE_LENGTH:
+            diagnostics.note(at, f"the tag is too long for a file name; named {attr}")
         scope = naming.Scope()
         operations = []
         for draft in by_tag[tag]:
             words = _method_name(draft)
             snake = naming.snake("_".join(words), fallback="call")
             if snake in scope:  # the shortened name clashes: fall back to the full id
-                snake = naming.snake(draft.operation_id or "_".join(words), fallback="call")
+                full = draft.operation_id if naming.usable(draft.operation_id) else "_".join(words)
+                snake = naming.snake(full, fallback="call")
             parameters, body = _signature(draft, diagnostics)
+            name = scope.claim(snake)
+            at = draft.pointer + "/operationId"
+            note_name(diagnostics, at, "operationId", draft.operation_id, name)
             operations.append(
                 ir.Operation(
                     operation_id=draft.operation_id,
-                    name=scope.claim(snake),
+                    name=name,
                     method=draft.method.upper(),
                     path=draft.path,
                     summary=draft.summary,
@@ -185,9 +200,11 @@ def assemble(drafts: Iterable[Draft], diagnostics: Diagnostics) -> tuple[ir.Grou
                 tag=tag,
                 attr=attr,
                 module=attr,
-                class_name=class_scope.claim(naming.pascal(tag or "default") + "Api"),
+                class_name=class_scope.claim(
+                    naming.pascal(tag or "default", fallback="Default") + "Api"
+                ),
                 async_class_name=class_scope.claim(
-                    "Async" + naming.pascal(tag or "default") + "Api"
+                    "Async" + naming.pascal(tag or "default", fallback="Default") + "Api"
                 ),
                 description="",
                 operations=tuple(operations),

@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import ir, naming
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostic, Diagnostics, Severity
 from .refs import Resolver, child
 
-__all__ = ["Schemas"]
+__all__ = ["Schemas", "note_name"]
 
 _SCALARS: dict[str, ir.TypeKind] = {
     "integer": "int",
@@ -39,12 +39,38 @@ ANY = ir.TypeRef("any")
 # Fields whose values are credentials, by their wire names: kept out of repr().
 _SECRET = re.compile(r"token|secret|password|passwd|sha1|private_key", re.IGNORECASE)
 
-# Names the generated models module uses itself; a model must not shadow them.
-_MODULE_NAMES = ("Any", "Enum", "Mapping", "OpenEnum", "Self", "dataclass", "field")
+# Names the generated models module uses itself, and those the API modules import
+# next to the models; a model must not shadow them.
+_MODULE_NAMES = (
+    "Any",
+    "Enum",
+    "Mapping",
+    "OpenEnum",
+    "Self",
+    "dataclass",
+    "field",
+    "AsyncClient",
+    "AsyncPaginator",
+    "Client",
+    "FileUpload",
+    "Literal",
+    "Paginator",
+    "TYPE_CHECKING",
+)
 
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def note_name(diagnostics: Diagnostics, at: str, what: str, wire: str, name: str) -> None:
+    """Say so when a spec name had nothing usable and a generic one stands in."""
+    if not wire or naming.usable(wire):
+        return
+    message = f"the {what} {wire[:60]!r} has nothing a Python name can use; named {name}"
+    # A path-level parameter is read once per operation: say it once.
+    if Diagnostic(Severity.NOTE, at, message) not in diagnostics.items:
+        diagnostics.note(at, message)
 
 
 class Schemas:
@@ -145,6 +171,7 @@ class Schemas:
     def _claim(self, at: str, context: str, kind: ir.TypeKind) -> ir.TypeRef:
         ref = ir.TypeRef(kind, name=self._scope.claim(naming.pascal(context)))
         self._named[at] = ref
+        note_name(self._diagnostics, at, "schema name", context, ref.name)
         return ref
 
     def _model(
@@ -171,9 +198,11 @@ class Schemas:
             prop_name = naming.pascal(wire, fallback="Field")
             ftype = self.type_of(sub, sub_at, ref.name + prop_name)
             description = _text(sub.get("description")) if isinstance(sub, Mapping) else ""
+            name = scope.claim(naming.snake(wire, fallback="field"))
+            note_name(self._diagnostics, sub_at, "property", wire, name)
             fields.append(
                 ir.Field(
-                    name=scope.claim(naming.snake(wire, fallback="field")),
+                    name=name,
                     wire_name=wire,
                     type=ftype,
                     required=wire in required,
@@ -208,11 +237,13 @@ class Schemas:
         scope = naming.Scope(["name", "value"])
         values: list[ir.EnumValue] = []
         seen: set[str] = set()
-        for value in schema["enum"]:
+        for i, value in enumerate(schema["enum"]):
             if value in seen:
                 continue
             seen.add(value)
-            values.append(ir.EnumValue(scope.claim(naming.constant(value)), value))
+            name = scope.claim(naming.constant(value))
+            note_name(self._diagnostics, child(at, "enum", i), "enum value", value, name)
+            values.append(ir.EnumValue(name, value))
         self._enums[ref.name] = ir.Enum(
             name=ref.name,
             values=tuple(values),

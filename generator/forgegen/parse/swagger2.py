@@ -121,6 +121,7 @@ class _Swagger2:
             required=param.get("required") is True,
             description=_text(param.get("description")),
             explode=param.get("collectionFormat") == "multi",
+            pointer=child(at, "name"),
         )
 
     def _body(
