@@ -1,22 +1,26 @@
 """A small, stateful fake forge for end-to-end tests of generated SDKs.
 
-    with running_forge("gitea") as forge:          # or "gogs"
+    with running_forge("gitea") as forge:          # or "forgejo", "gogs"
         httpx.get(forge.url + "/api/v1/version")
         forge.state.last_request.path               # "/api/v1/version"
 
 It listens on 127.0.0.1 (a free port) in a background thread and answers a
 realistic subset of the Gitea/Forgejo or Gogs API under ``/api/v1`` with the
-forges' own behaviour:
+forges' own behaviour. Forgejo behaves as Gitea (below, "Gitea" means both)
+except where noted:
 
 - Gitea serves its spec at ``<root>/swagger.v1.json``; Gogs serves none. An
   instance may live under a sub-path (``running_forge(sub_path="/git")``).
-- Users ``alice`` (password ``secret``) and ``bob`` (password ``hunter2`` and
-  two-factor login: the one valid code is ``123456``, sent in ``X-Gitea-OTP``).
-  Credentials: basic auth (bob needs the OTP header on Gitea; Gogs refuses basic
-  auth for 2FA accounts), ``Authorization: token|bearer X``, and on Gitea only
-  ``?token=X`` / ``?access_token=X`` (Gogs 0.13 ignores query tokens). Wrong
-  credentials answer 401 even on public endpoints. Tokens are created with basic
-  auth at ``POST /users/{username}/tokens``.
+- Users ``alice`` (password ``secret``, a site admin) and ``bob`` (password
+  ``hunter2`` and two-factor login: the one valid code is ``123456``, sent in
+  ``X-Gitea-OTP``; Forgejo reads ``X-Forgejo-OTP`` first and falls back to
+  ``X-Gitea-OTP``). Credentials: basic auth (bob needs the OTP header on Gitea;
+  Gogs refuses basic auth for 2FA accounts), ``Authorization: token|bearer X``,
+  and on Gitea only ``?token=X`` / ``?access_token=X`` (Gogs 0.13 ignores query
+  tokens). Wrong credentials answer 401 even on public endpoints. Tokens are
+  created with basic auth at ``POST /users/{username}/tokens``.
+- Gitea's sudo: an admin's request with a ``Sudo`` header or ``?sudo=NAME``
+  acts as that user (404 if there is none); anyone else gets 403 for trying.
 - Gitea tokens carry scopes (``read:issue``, ``write:repository``, ``all`` ...)
   and a token without the needed one gets 403. Gogs' ``reqToken()`` routes
   (``/user``, a repository's issues, raw files, collaborators) take a token only.
@@ -25,19 +29,29 @@ forges' own behaviour:
   never 403. ``alice/future`` answers with an enum value no spec knows, and
   ``alice/old-hello`` was renamed: Gitea answers 307 to the new name. Objects
   carry fields the specs do not declare (``x_new_field``, ``username`` ...).
+  On request, ``running_forge(big_issues=N)`` adds ``alice/big`` with N open
+  issues assigned to alice, and ``projects=N`` adds N public repositories
+  ``alice/project-001`` ... (for paging through search results).
 - Lists page with ``page`` (1-based) and ``limit`` (default 30, capped at 50;
   Gogs issues have a fixed page size of 10), and send ``X-Total-Count`` and a
   ``Link`` header (rel next, last, first, prev; Gogs keeps only ``page``).
+  Real Gogs sends no ``X-Total-Count``: ``running_forge(gogs_total_count=False)``
+  leaves it out as Gogs does.
 - Errors: Gitea sends ``{"message", "url"[, "errors"]}``; Gogs sends 401 and 404
   without a body, validation errors as a bare list (go-macaron/binding), and
   ``{"message", "url"}`` otherwise.
 - ``state.fail_next(503)`` makes the next request fail once (a proxy's HTML
-  page by default).
+  page by default; ``headers={"Retry-After": "0"}`` adds headers), and
+  ``state.drop_next()`` makes the server close the next connection without
+  answering. ``state.delay`` (seconds) slows every request down, outside the
+  server's lock, and ``state.max_in_flight`` records how many requests were
+  being served at the same time at most.
 
 Every request is recorded (``state.requests``, ``state.last_request``) with its
-raw path, query pairs, headers and body, and every response
-(``state.last_response``). A handler that crashes answers 500 and is noted in
-``state.server_errors``; tests should check that it stays empty.
+raw path, query pairs, headers, body and arrival time (``time.monotonic()``),
+and every response (``state.last_response``). A handler that crashes answers
+500 and is noted in ``state.server_errors``; tests should check that it stays
+empty. A client that hangs up before its answer is counted in ``state.hangups``.
 """
 
 from __future__ import annotations
@@ -54,7 +68,9 @@ import json
 import math
 import re
 import socket
+import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -63,17 +79,25 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-Flavour = Literal["gitea", "gogs"]
+Flavour = Literal["gitea", "forgejo", "gogs"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPECS: dict[str, Path] = {
     "gitea": REPO_ROOT / "specs" / "mini-gitea.json",
+    "forgejo": REPO_ROOT / "specs" / "mini-gitea.json",  # no mini Forgejo spec of our own
     "gogs": REPO_ROOT / "specs" / "mini-gogs.json",
 }
 API_BASE = "/api/v1"
 GITEA_VERSION = "1.22.6"
+FORGEJO_VERSION = "11.0.1+gitea-1.22.0"
 GOGS_VERSION = "0.13.0"
 OTP_HEADER = "X-Gitea-OTP"
+# The OTP headers each forge reads, in order: Forgejo prefers its own name.
+OTP_HEADERS: dict[str, tuple[str, ...]] = {
+    "gitea": (OTP_HEADER,),
+    "forgejo": ("X-Forgejo-OTP", OTP_HEADER),
+    "gogs": (),
+}
 API_SETTINGS = {
     "max_response_items": 50,
     "default_paging_num": 30,
@@ -107,6 +131,7 @@ class User:
     email: str
     otp: str | None = None  # the one valid one-time code when 2FA is on
     created: dt.datetime = T0
+    is_admin: bool = False
 
 
 @dataclass
@@ -128,6 +153,7 @@ class Issue:
     created: dt.datetime
     updated: dt.datetime
     is_pull: bool = False
+    assignee: str | None = None
     labels: list[str] = field(default_factory=list)
     reactions: list[tuple[str, str]] = field(default_factory=list)  # (login, content)
 
@@ -201,6 +227,7 @@ class RecordedRequest:
     query: list[tuple[str, str]]
     headers: list[tuple[str, str]]
     body: bytes
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
     def header(self, name: str) -> str | None:
         found = [v for k, v in self.headers if k.lower() == name.lower()]
@@ -228,6 +255,7 @@ class Failure:
     body: bytes
     content_type: str
     headers: dict[str, str]
+    drop: bool = False  # close the connection without an answer
 
 
 @dataclass
@@ -244,6 +272,11 @@ class ForgeState:
     responses: list[RecordedResponse] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)
+    total_count_header: bool = True  # False: Gogs lists send only Link, as real Gogs does
+    delay: float = 0.0  # seconds every request takes, served concurrently
+    in_flight: int = 0
+    max_in_flight: int = 0
+    hangups: int = 0  # answers the client hung up on (a cancelled request)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     ticks: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -268,6 +301,10 @@ class ForgeState:
         """Answer the next ``times`` requests (to ``path`` only, if given) with ``status``."""
         self.failures.append(Failure(status, path, times, body, content_type, headers or {}))
 
+    def drop_next(self, *, path: str | None = None, times: int = 1) -> None:
+        """Close the next ``times`` connections (to ``path`` only) without answering."""
+        self.failures.append(Failure(0, path, times, b"", "", {}, drop=True))
+
     def now(self) -> dt.datetime:
         """A deterministic clock: every call is one minute later."""
         return dt.datetime(2024, 6, 1, 12, 0, tzinfo=CEST) + dt.timedelta(minutes=next(self.ticks))
@@ -280,9 +317,11 @@ class ForgeState:
         return token
 
 
-def seeded_state(flavour: Flavour) -> ForgeState:
+def seeded_state(flavour: Flavour, *, big_issues: int = 0, projects: int = 0) -> ForgeState:
     state = ForgeState(flavour)
-    state.users["alice"] = User(1, "alice", "secret", "Alice Liddell", "alice@example.com")
+    state.users["alice"] = User(
+        1, "alice", "secret", "Alice Liddell", "alice@example.com", is_admin=True
+    )
     state.users["bob"] = User(
         2, "bob", "hunter2", "Bob Builder", "bob@example.com", otp="123456", created=T0
     )
@@ -335,6 +374,17 @@ def seeded_state(flavour: Flavour) -> ForgeState:
         Notification(4, "alice", "alice/hello", 4, "Issue", "read", T0),
         Notification(5, "alice", "alice/hello", 13, "Pull", "pinned", T0),
     ]
+    if big_issues:
+        big = Repo(13, "alice", "big", description="Many issues")
+        for n in range(1, big_issues + 1):
+            created = T0 + dt.timedelta(minutes=n)
+            big.issues.append(
+                Issue(n, f"Big issue {n}", "", "bob", "open", created, created, assignee="alice")
+            )
+        state.repos[big.full_name] = big
+    for n in range(1, projects + 1):
+        project = Repo(100 + n, "alice", f"project-{n:03d}", description=f"Project {n}")
+        state.repos[project.full_name] = project
     return state
 
 
@@ -372,6 +422,7 @@ class Reply:
     body: bytes = b""
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    drop: bool = False  # hang up instead of answering
 
 
 def required(field_name: str) -> dict[str, Any]:
@@ -408,7 +459,8 @@ class Call:
 
     @property
     def gitea(self) -> bool:
-        return self.app.flavour == "gitea"
+        """Gitea or Forgejo (which behaves as Gitea unless told otherwise)."""
+        return self.app.gitea
 
     def arg(self, name: str) -> str | None:
         values = [v for k, v in self.query if k == name]
@@ -440,7 +492,7 @@ class Call:
         """The repository named by the path, as this caller may see it (404 if not)."""
         name = f"{self.params['owner']}/{self.params['repo']}"
         new_name = self.state.renamed.get(name)
-        if new_name is not None and self.app.flavour == "gitea":
+        if new_name is not None and self.app.gitea:
             old, new = (quote(n, safe="/") for n in (name, new_name))
             location = self.raw_path.replace(f"/repos/{old}", f"/repos/{new}", 1)
             raise Redirect(location + (f"?{urlencode(self.query)}" if self.query else ""))
@@ -502,7 +554,7 @@ def user_json(call: Call, user: User) -> dict[str, Any]:
         "avatar_url": avatar,
         "html_url": f"{root}/{user.login}",
         "language": "en-US" if call.user is user else "",
-        "is_admin": False,
+        "is_admin": user.is_admin,
         "last_login": "1970-01-01T00:00:00Z",
         "created": rfc3339(user.created),
         "restricted": False,
@@ -679,10 +731,10 @@ def paginate(
     limit = page_size(call, fixed_size)
     total = len(items)
     chunk = items[(page - 1) * limit : page * limit]
-    headers = {
-        "X-Total-Count": str(total),
-        "Access-Control-Expose-Headers": "X-Total-Count, Link",
-    }
+    headers = {}
+    if call.gitea or call.state.total_count_header:
+        headers["X-Total-Count"] = str(total)
+        headers["Access-Control-Expose-Headers"] = "X-Total-Count, Link"
     link = link_header(call, total, limit, page)
     if link:
         headers["Link"] = link
@@ -720,8 +772,11 @@ def link_header(call: Call, total: int, limit: int, page: int) -> str:
 # Handlers: one small function per operation
 
 
+VERSIONS = {"gitea": GITEA_VERSION, "forgejo": FORGEJO_VERSION, "gogs": GOGS_VERSION}
+
+
 def get_version(call: Call) -> Reply:
-    return json_reply({"version": GITEA_VERSION if call.gitea else GOGS_VERSION})
+    return json_reply({"version": VERSIONS[call.app.flavour]})
 
 
 def get_api_settings(call: Call) -> Reply:
@@ -733,8 +788,8 @@ def get_nodeinfo(call: Call) -> Reply:
         {
             "version": "2.1",
             "software": {
-                "name": "gitea",
-                "version": GITEA_VERSION,
+                "name": call.app.flavour,
+                "version": VERSIONS[call.app.flavour],
                 "homepage": "https://gitea.com",
             },
             "protocols": ["activitypub"],
@@ -867,6 +922,20 @@ def list_issues(call: Call) -> Reply:
     ]
     page, headers = paginate(call, found, fixed_size=None if call.gitea else GOGS_ISSUE_PAGE_SIZE)
     return json_reply([issue_json(call, repo, i) for i in page], headers=headers)
+
+
+def list_user_issues(call: Call) -> Reply:
+    """Gogs' ``GET /user/issues``: the issues assigned to the caller, 10 a page."""
+    user = call.require_user()
+    closed = call.arg("state") == "closed"
+    found = [
+        (repo, i)
+        for repo in call.state.repos.values()
+        for i in sorted(repo.issues, key=lambda i: i.number, reverse=True)
+        if i.assignee == user.login and (i.state == "closed") == closed
+    ]
+    page, headers = paginate(call, found, fixed_size=GOGS_ISSUE_PAGE_SIZE)
+    return json_reply([issue_json(call, repo, i) for repo, i in page], headers=headers)
 
 
 def create_issue(call: Call) -> Reply:
@@ -1102,7 +1171,7 @@ class Route:
     pattern: str  # API-relative; {name} is one segment, {name*} may contain slashes
     handler: Handler
     scope: str | None = None  # Gitea token scope category the route needs
-    flavours: tuple[str, ...] = ("gitea", "gogs")
+    flavours: tuple[str, ...] = ("gitea", "forgejo", "gogs")
     gogs_req_token: bool = False  # Gogs' reqToken(): only a token will do, not a password
 
     def match(self, path: str) -> dict[str, str] | None:
@@ -1118,7 +1187,7 @@ class Route:
         return {name: unquote(value) for name, value in zip(names, found.groups(), strict=True)}
 
 
-GITEA = ("gitea",)
+GITEA = ("gitea", "forgejo")
 GOGS = ("gogs",)
 REPO = "/repos/{owner}/{repo}"
 ROUTES = [
@@ -1129,6 +1198,7 @@ ROUTES = [
     Route("POST", "/markdown/raw", post_markdown_raw, scope="misc"),
     Route("GET", "/user", get_current_user, scope="user", gogs_req_token=True),
     Route("DELETE", "/user/emails", delete_emails, scope="user", gogs_req_token=True),
+    Route("GET", "/user/issues", list_user_issues, flavours=GOGS, gogs_req_token=True),
     Route("GET", "/users/{username}", get_user, scope="user"),
     Route("GET", "/users/{username}/tokens", list_tokens),
     Route("POST", "/users/{username}/tokens", create_token),
@@ -1166,7 +1236,7 @@ def authenticate(
         return _by_token(state, value.strip())
     if scheme == "basic":
         return _by_password(app, headers, value.strip())
-    if app.flavour == "gitea":  # Gogs 0.13 no longer reads tokens from the query string
+    if app.gitea:  # Gogs 0.13 no longer reads tokens from the query string
         for key in ("token", "access_token"):
             secret = next((v for k, v in query if k == key), None)
             if secret is not None:
@@ -1192,7 +1262,7 @@ def _by_password(
     if user is None:
         raise HttpError(401, f"user does not exist [name: {login}]")
     token = app.state.tokens.get(password)
-    if token is not None and token.owner == login and app.flavour == "gitea":
+    if token is not None and token.owner == login and app.gitea:
         return user, token  # Gitea takes a token in place of the password
     if password != user.password:
         raise HttpError(401, "user's password is invalid")
@@ -1201,12 +1271,28 @@ def _by_password(
             raise HttpError(
                 401, "basic authentication is not allowed with two-factor authentication on"
             )
-        otp = headers.get(OTP_HEADER)
+        names = OTP_HEADERS[app.flavour]
+        otp = next((v for v in map(headers.get, names) if v), None)
         if not otp:
-            raise HttpError(401, "two-factor authentication is on: send the OTP in X-Gitea-OTP")
+            raise HttpError(401, f"two-factor authentication is on: send the OTP in {names[0]}")
         if otp.strip() != user.otp:
             raise HttpError(401, "the OTP passcode is invalid")
     return user, None
+
+
+def sudo(
+    app: ForgeApp, headers: email.message.Message, query: list[tuple[str, str]], user: User | None
+) -> User | None:
+    """Gitea's sudo(): an admin may act as another user (``?sudo=`` wins over the header)."""
+    name = next((v for k, v in query if k == "sudo"), "") or headers.get("Sudo") or ""
+    if not name or not app.gitea:
+        return user
+    if user is None or not user.is_admin:
+        raise HttpError(403, "Only administrators allowed to sudo.")
+    target = app.state.users.get(name)
+    if target is None:
+        raise HttpError(404, NOT_FOUND)
+    return target
 
 
 def check_scope(route: Route, method: str, token: Token | None) -> None:
@@ -1223,13 +1309,19 @@ def check_scope(route: Route, method: str, token: Token | None) -> None:
 
 
 class ForgeApp:
-    def __init__(self, flavour: Flavour, spec: bytes, sub_path: str) -> None:
+    def __init__(self, flavour: Flavour, spec: bytes, sub_path: str, state: ForgeState) -> None:
         self.flavour = flavour
         self.spec = spec
         self.sub_path = sub_path
-        self.state = seeded_state(flavour)
+        self.state = state
         self.host_url = ""  # http://127.0.0.1:PORT, set once the socket is bound
         self.lock = threading.Lock()
+        self.flight_lock = threading.Lock()
+
+    @property
+    def gitea(self) -> bool:
+        """Gitea or Forgejo."""
+        return self.flavour in GITEA
 
     @property
     def url(self) -> str:
@@ -1240,6 +1332,26 @@ class ForgeApp:
     ) -> Reply:
         path, _, raw_query = target.partition("?")
         query = parse_qsl(raw_query, keep_blank_values=True)
+        state = self.state
+        with self.flight_lock:
+            state.in_flight += 1
+            state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        try:
+            if state.delay:
+                time.sleep(state.delay)  # outside self.lock: requests overlap here
+            return self._handle(method, path, query, header_pairs, body)
+        finally:
+            with self.flight_lock:
+                state.in_flight -= 1
+
+    def _handle(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]],
+        header_pairs: list[tuple[str, str]],
+        body: bytes,
+    ) -> Reply:
         with self.lock:
             self.state.requests.append(RecordedRequest(method, path, query, header_pairs, body))
             try:
@@ -1268,7 +1380,7 @@ class ForgeApp:
                 {"message": exc.message, "url": GOGS_DOC_URL}, exc.status, exc.headers
             )
         data: dict[str, Any] = {"message": exc.message, "url": f"{self.url}/api/swagger"}
-        if self.flavour == "gitea" and (exc.errors is not None or exc.status == 404):
+        if exc.errors is not None or exc.status == 404:
             data["errors"] = exc.errors
         return json_reply(data, exc.status, exc.headers)
 
@@ -1276,7 +1388,13 @@ class ForgeApp:
         for failure in self.state.failures:
             if failure.times > 0 and failure.path in (None, api_path):
                 failure.times -= 1
-                return Reply(failure.status, failure.body, failure.content_type, failure.headers)
+                return Reply(
+                    failure.status,
+                    failure.body,
+                    failure.content_type,
+                    failure.headers,
+                    failure.drop,
+                )
         return None
 
     def _dispatch(
@@ -1292,7 +1410,7 @@ class ForgeApp:
         failed = self._failure(api_path or path)
         if failed is not None:
             return failed
-        if path == self.sub_path + "/swagger.v1.json" and self.flavour == "gitea":
+        if path == self.sub_path + "/swagger.v1.json" and self.gitea:
             return Reply(200, self.spec, "application/json")
         if api_path is None:
             page = b"<!DOCTYPE html><html><body><h1>404 Page Not Found</h1></body></html>"
@@ -1301,6 +1419,7 @@ class ForgeApp:
         for key, value in header_pairs:
             headers[key] = value
         user, token = authenticate(self, headers, query)
+        user = sudo(self, headers, query, user)
         allowed = []
         for route in ROUTES:
             if self.flavour not in route.flavours:
@@ -1325,11 +1444,17 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeForge/1.0"
     timeout = 10
+    # Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
+    # algorithm and the client's delayed ACK hold every answer back ~40 ms.
+    disable_nagle_algorithm = True
     server: _Server
 
     def _serve(self) -> None:
         body = self._read_body()
         reply = self.server.app.handle(self.command, self.path, list(self.headers.items()), body)
+        if reply.drop:  # as a crashed or restarting server does: no status line at all
+            self.close_connection = True
+            return
         self.send_response(reply.status)
         if reply.content_type:
             self.send_header("Content-Type", reply.content_type)
@@ -1381,6 +1506,13 @@ class _Server(ThreadingHTTPServer):
             self.open_connections.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            with self.app.flight_lock:
+                self.app.state.hangups += 1
+            return
+        super().handle_error(request, client_address)
+
     def hang_up(self) -> None:
         """End kept-alive connections, so their handler threads return."""
         with self.connections_lock:
@@ -1406,11 +1538,24 @@ class RunningForge:
 
 @contextlib.contextmanager
 def running_forge(
-    flavour: Flavour = "gitea", spec_path: str | Path | None = None, *, sub_path: str = ""
+    flavour: Flavour = "gitea",
+    spec_path: str | Path | None = None,
+    *,
+    sub_path: str = "",
+    big_issues: int = 0,
+    projects: int = 0,
+    gogs_total_count: bool = True,
 ) -> Iterator[RunningForge]:
-    """Run a fake forge on 127.0.0.1 for the duration of the ``with`` block."""
+    """Run a fake forge on 127.0.0.1 for the duration of the ``with`` block.
+
+    ``big_issues`` and ``projects`` add the optional seed data (see the module
+    docstring); ``gogs_total_count=False`` makes Gogs lists send no
+    ``X-Total-Count``, like the real Gogs.
+    """
     spec = Path(spec_path or DEFAULT_SPECS[flavour]).read_bytes()
-    app = ForgeApp(flavour, spec, sub_path.rstrip("/"))
+    state = seeded_state(flavour, big_issues=big_issues, projects=projects)
+    state.total_count_header = gogs_total_count
+    app = ForgeApp(flavour, spec, sub_path.rstrip("/"), state)
     server = _Server(app)
     host, port = server.server_address[:2]
     app.host_url = f"http://{host}:{port}"

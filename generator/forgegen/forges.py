@@ -25,6 +25,8 @@ class Profile:
     bearer: bool  # OAuth2 access tokens as Authorization: Bearer
     paging: str  # "page+limit": 1-based page and a capped limit; "page": fixed page size
     facts: tuple[str, ...]  # what the generated README tells the user about this forge
+    # "METHOD /path" of lists the server pages although the spec declares no page
+    undeclared_paging: frozenset[str] = frozenset()
 
 
 _GITEA_FACTS = (
@@ -61,6 +63,8 @@ FORGES: dict[str, Profile] = {
             "Lists take a 1-based `page`; the server fixes the page size and sends `Link`.",
             "A private resource the caller may not see answers 404, not 403.",
         ),
+        # Gogs' own handler reads ?page= here (10 per page); its spec omits it.
+        frozenset({"GET /repos/{owner}/{repo}/issues"}),
     ),
     "generic": Profile("generic", "forge_sdk", None, False, False, False, "page+limit", ()),
 }
@@ -91,5 +95,5 @@ def default_package(profile: Profile, document: Mapping[str, Any]) -> str:
         return profile.package
     info = document.get("info")
     title = str(info.get("title", "")) if isinstance(info, Mapping) else ""
-    stem = naming.snake(title.lower().replace("api", " "), fallback="forge").strip("_")
+    stem = naming.module(title.lower().replace("api", " "), fallback="forge").strip("_")
     return naming.identifier(f"{stem or 'forge'}_sdk")

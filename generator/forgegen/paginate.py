@@ -38,7 +38,8 @@ def _pagination(api: ir.Api, op: ir.Operation, profile: Profile) -> ir.Paginatio
         return None
     query = {p.wire_name: p for p in op.parameters if p.location == "query"}
     page = query.get("page")
-    if page is None or page.type.kind != "int":
+    undeclared = f"{op.method} {op.path}" in profile.undeclared_paging
+    if (page is None or page.type.kind != "int") and not undeclared:
         return None
     limit = query.get("limit")
     if profile.paging == "page+limit" and limit is None and profile.name != "generic":
