@@ -38,6 +38,7 @@ BAD = Path(__file__).resolve().parent / "bad_specs"
 GITEA = SPECS / "mini-gitea.json"
 GOGS = SPECS / "mini-gogs.json"
 MANIFEST = ".forgegen.json"
+API_RECORD = ".forgegen-api.json"  # the API of the build, for the next one's CHANGELOG
 TINY_OP = {
     "/version": {
         "get": {
@@ -140,6 +141,13 @@ BUILD_OPTIONS = {
     "--package-name": "gitea_sdk",
     "--forge": "detected",
     "--templates": "laid over",
+    "--version-suffix": "+forgegen.1",
+    "--no-fixes": "spec fixes",
+    "--force": "unchanged",
+    "--all": "[tool.forgegen]",
+    "--config": "forgegen.toml",
+    "--jobs": "at once",
+    "-j": "at once",
 }
 
 
@@ -232,7 +240,13 @@ def test_bad_command_lines_exit_2(
 def test_build_writes_the_project(gitea_build: tuple[Path, Result]) -> None:
     out, result = gitea_build
     assert result.exit_code == 0
-    assert {p.name for p in out.iterdir()} == {"pyproject.toml", "README.md", "gitea_sdk", MANIFEST}
+    assert {p.name for p in out.iterdir()} == {
+        "pyproject.toml",
+        "README.md",
+        "gitea_sdk",
+        MANIFEST,
+        API_RECORD,
+    }
     assert (out / "gitea_sdk" / "__init__.py").is_file()
     assert (out / "gitea_sdk" / "py.typed").is_file()
     data = manifest(out)
@@ -254,7 +268,7 @@ def test_build_reports_progress_on_stderr(gitea_build: tuple[Path, Result]) -> N
         line.startswith("forgegen: rendering gitea_sdk (gitea, 30 operations") for line in lines
     )
     assert f"forgegen: writing {out}" in lines
-    assert lines[-1] == f"built gitea_sdk (gitea): 30 operations, 35 models, 19 files in {out}"
+    assert lines[-1] == f"built gitea_sdk (gitea): 30 operations, 35 models, 21 files in {out}"
     # The notes carry the file and the JSON pointer.
     assert any(
         line.startswith(f"note: {GITEA}#/paths/~1repos~1{{owner}}~1{{repo}}~1raw~1")
@@ -405,9 +419,10 @@ def test_rebuild_into_own_folder(tmp_path: Path) -> None:
     (out / "gitea_sdk" / "stale.py").write_text("x = 1\n", encoding="utf-8")
     result = run("build", "-q", "--spec", GOGS, "--out", out)
     assert result.exit_code == 0
-    # Replaced as a whole: nothing of the previous build survives.
+    # Replaced as a whole: nothing of the previous build survives, but a
+    # CHANGELOG.md says what changed from it.
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [MANIFEST, "README.md", "gogs_sdk", "pyproject.toml"]
+        [MANIFEST, API_RECORD, "CHANGELOG.md", "README.md", "gogs_sdk", "pyproject.toml"]
     )
     assert leftovers(tmp_path) == []
 

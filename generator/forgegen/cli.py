@@ -2,75 +2,21 @@
 
 from __future__ import annotations
 
-import keyword
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import __version__
 from .build import BuildOptions, build, load_spec
-from .diagnostics import Diagnostics, Severity
+from .cli_options import PackageName, VersionSuffix, fetch_options, report, reporter, spec_option
+from .cli_release import NO_FIXES_HELP, build_all, check_command, diff_command
+from .diagnostics import Severity
 from .errors import SpecError
 from .forges import FORGES
 
 __all__ = ["main"]
-
-SPEC_HELP = (
-    "The spec: a file (JSON or YAML), '-' for standard input, or an http(s) URL. "
-    "A URL that names an instance (https://git.example.com, or a sub-path such as "
-    "https://example.com/git/) finds /swagger.v1.json, then /openapi3.v1.json, under it."
-)
-
-
-class PackageName(click.ParamType[str]):
-    """A Python package name: lower-case letters, digits and underscores."""
-
-    name = "package"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value)
-        if not text.isidentifier() or not text.isascii() or keyword.iskeyword(text):
-            self.fail(f"{text!r} is not a valid Python package name", param, ctx)
-        if text != text.lower() or text.startswith("_"):
-            self.fail(f"{text!r}: use lower case and no leading underscore", param, ctx)
-        return text
-
-
-def _reporter(quiet: bool) -> Any:
-    def progress(message: str) -> None:
-        if not quiet:
-            click.echo(f"forgegen: {message}", err=True)
-
-    return progress
-
-
-def _report(diagnostics: Diagnostics, origin: str, quiet: bool) -> None:
-    for d in diagnostics.items:
-        if d.severity is Severity.ERROR or not quiet:
-            click.echo(d.format(origin), err=True)
-
-
-def _spec_options(fn: Any) -> Any:
-    fn = click.option(
-        "--timeout",
-        type=click.FloatRange(min=0.1),
-        default=30.0,
-        show_default=True,
-        help="Seconds to wait for a spec URL, redirects and discovery included.",
-    )(fn)
-    fn = click.option(
-        "--max-size",
-        "max_mb",
-        type=click.FloatRange(min=0.001),
-        default=32.0,
-        show_default=True,
-        help="Refuse a spec larger than this many MiB.",
-    )(fn)
-    fn = click.option("--quiet", "-q", is_flag=True, help="Print errors only.")(fn)
-    return click.option("--spec", "-s", required=True, metavar="SRC", help=SPEC_HELP)(fn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -82,15 +28,23 @@ def cli() -> None:
     \b
       forgegen build --spec https://gitea.example.com --out sdk/
       forgegen validate --spec swagger.v1.json
+      forgegen diff gitea-1.22.json gitea-1.23.json --fail-on breaking
+      forgegen check --spec swagger.v1.json --out sdk/
+      forgegen build --all
 
-    Exit codes: 0 success, 1 internal error, 2 bad command line, 3 the spec
-    could not be read or fetched, 4 the spec is invalid, 5 the output could
-    not be written.
+    Exit codes: 0 success, 1 internal error (and, for check and diff, a
+    failed check), 2 bad command line, 3 the spec could not be read or
+    fetched, 4 the spec is invalid, 5 the output could not be written.
     """
 
 
-@cli.command("build")
-@_spec_options
+cli.add_command(diff_command)
+cli.add_command(check_command)
+
+
+@cli.command("build", short_help="Build an SDK from a spec, or every target of a config file.")
+@spec_option(required=False)
+@fetch_options
 @click.option(
     "--ignore-validation-errors",
     is_flag=True,
@@ -99,7 +53,6 @@ def cli() -> None:
 @click.option(
     "--out",
     "-o",
-    required=True,
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder for the generated project (pyproject.toml, README.md and the package). "
     "It is replaced atomically; forgegen refuses a non-empty folder it did not create.",
@@ -121,19 +74,85 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="A folder of templates laid over the built-in ones, file by file.",
 )
+@click.option(
+    "--version-suffix",
+    type=VersionSuffix(),
+    default="",
+    help="Appended to the package version, which follows the spec's (1.22.6): "
+    "+forgegen.1 (a local version) or .post1.",
+)
+@click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild even when the spec, the options and the output are unchanged.",
+)
+@click.option(
+    "--all",
+    "all_targets",
+    is_flag=True,
+    help="Build every target of forgegen.toml or of [tool.forgegen] in pyproject.toml, "
+    "in parallel processes, instead of --spec and --out.",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The config file for --all. Default: forgegen.toml, else pyproject.toml, "
+    "in the current folder.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="With --all: how many targets to build at once. Default: one per core.",
+)
 def build_command(
-    spec: str,
-    out: Path,
+    spec: str | None,
+    out: Path | None,
     package: str | None,
     forge: str | None,
     templates: Path | None,
+    version_suffix: str,
+    no_fixes: bool,
+    force: bool,
+    all_targets: bool,
+    config: Path | None,
+    jobs: int | None,
     quiet: bool,
     ignore_validation_errors: bool,
     max_mb: float,
     timeout: float,
 ) -> None:
-    """Build an SDK from a spec into --out."""
-    progress = _reporter(quiet)
+    """Build an SDK from a spec into --out, or every target of a config file (--all).
+
+    An output already built from the same spec with the same options is left
+    as it is ("unchanged"). Rebuilding over an output built from another spec
+    adds an entry to its CHANGELOG.md listing what changed for callers."""
+    ctx = click.get_current_context()
+    given = [
+        p.opts[0]
+        for p in ctx.command.params
+        if ctx.get_parameter_source(p.name or "") is click.core.ParameterSource.COMMANDLINE
+    ]
+    if all_targets:
+        single = [
+            o for o in given if o not in ("--all", "--config", "--jobs", "--force", "--quiet")
+        ]
+        if single:
+            raise click.UsageError(
+                "--all builds the targets of the config file; give their options there, "
+                f"not {', '.join(single)}"
+            )
+        build_all(config, jobs=jobs, force=force, quiet=quiet)
+        return
+    if "--config" in given or "--jobs" in given:
+        raise click.UsageError("--config and --jobs go with --all")
+    for name, value in (("spec", spec), ("out", out)):
+        if value is None:
+            param = next(p for p in ctx.command.params if p.name == name)
+            raise click.MissingParameter(ctx=ctx, param=param)
+    assert spec is not None and out is not None
+    progress = reporter(quiet)
     options = BuildOptions(
         spec=spec,
         out=out,
@@ -143,10 +162,15 @@ def build_command(
         templates=templates,
         timeout=timeout,
         max_bytes=int(max_mb * 1024 * 1024),
+        fixes=not no_fixes,
+        version_suffix=version_suffix,
+        force=force,
     )
     result = build(options, progress)
-    _report(result.diagnostics, result.origin, quiet)
-    if not quiet:
+    report(result.diagnostics, result.origin, quiet)
+    if result.unchanged:
+        progress(f"{result.package} {result.version} unchanged; --force rebuilds it")
+    elif not quiet:
         click.echo(
             f"built {result.package} ({result.forge}): {result.operations} operations, "
             f"{result.models} models, {result.files} files in {result.out}",
@@ -155,7 +179,8 @@ def build_command(
 
 
 @cli.command("validate")
-@_spec_options
+@spec_option()
+@fetch_options
 @click.option(
     "--ignore-validation-errors",
     is_flag=True,
@@ -172,9 +197,9 @@ def validate_command(
         error_limit=None,
         timeout=timeout,
         max_bytes=int(max_mb * 1024 * 1024),
-        progress=_reporter(quiet),
+        progress=reporter(quiet),
     )
-    _report(loaded.diagnostics, loaded.source.origin, quiet)
+    report(loaded.diagnostics, loaded.source.origin, quiet)
     errors = loaded.diagnostics.of(Severity.ERROR)
     if errors:
         raise SpecError(f"{loaded.source.origin}: not valid ({len(errors)} error(s))")

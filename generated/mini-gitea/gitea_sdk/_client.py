@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import email.utils
 import functools
 import random
@@ -84,13 +85,17 @@ class Retries:
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:
+    """Seconds the server asked to wait, from ``Retry-After`` (seconds or a date)."""
     value = "" if response is None else response.headers.get("Retry-After", "").strip()
     if value.replace(".", "", 1).isdigit():
         return float(value)
-    if value:
+    try:
         moment = email.utils.parsedate_to_datetime(value)
-        return max(moment.timestamp() - time.time(), 0.0) if moment else None
-    return None
+    except (TypeError, ValueError):
+        return None  # absent or unreadable: back off as usual
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)  # RFC 9110 dates are GMT
+    return max(moment.timestamp() - time.time(), 0.0)
 
 
 class _Core:

@@ -7,6 +7,8 @@ logs or tracebacks.
 from __future__ import annotations
 
 import base64
+import logging
+import re
 import warnings
 from collections.abc import Generator
 from typing import Literal
@@ -76,11 +78,36 @@ class BearerAuth(httpx.Auth):
         yield request
 
 
+class _RedactQueryTokens(logging.Filter):
+    """Masks query tokens in httpx's request log lines, which print the URL."""
+
+    params = (
+        "access_token",
+        "token",
+    )
+    pattern = re.compile("([?&](?:" + "|".join(map(re.escape, params)) + ")=)[^&#]*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                self.pattern.sub(r"\1***", str(a)) if isinstance(a, httpx.URL) else a
+                for a in record.args
+            )
+        return True
+
+
+def _redact_httpx_logs() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactQueryTokens) for f in logger.filters):
+        logger.addFilter(_RedactQueryTokens())
+
+
 class QueryTokenAuth(httpx.Auth):
     """An access token in the URL query (``?access_token=…``).
 
     Deprecated by the forge, and a token in a URL ends up in proxy and server
-    logs: prefer ``TokenAuth``. Creating one warns with a DeprecationWarning.
+    logs: prefer ``TokenAuth``. Creating one warns with a DeprecationWarning,
+    and masks the token in httpx's own log lines.
     """
 
     def __init__(
@@ -93,6 +120,7 @@ class QueryTokenAuth(httpx.Auth):
         )
         self._token = token
         self._param = param
+        _redact_httpx_logs()
 
     def __repr__(self) -> str:
         return f"QueryTokenAuth(param={self._param!r}, token='***')"

@@ -206,14 +206,16 @@ class AsyncPaginator(Generic[T]):
 
     def _known_last(self, first: Page[T]) -> int | None:
         """The last page number, when the total and the page size are known."""
-        total = first.total_count
-        if total is None or not first.items or first.next_number is None:
+        total, size = first.total_count, len(first.items)
+        if total is None or not size or first.next_number is None:
             return None
+        # Pages are 1-based and full but the last: the total fixes the last one.
+        last = math.ceil(total / size)
         if self._max_items is not None:
-            total = min(total, self._max_items)
-        return first.number + math.ceil(
-            max(total - len(first.items), 0) / len(first.items)
-        )
+            last = min(
+                last, first.number + math.ceil(max(self._max_items - size, 0) / size)
+            )
+        return last
 
     async def pages(self) -> AsyncGenerator[Page[T], None]:
         first = await self.first_page()

@@ -45,10 +45,7 @@ class AsyncDefaultApi:
     ) -> list[Color]:
         """List colors; this operation has no tags
 
-        Args:
-            kind: only colors of this kind
-
-        ``GET /colors`` (operationId ``listColors``)
+        Awaitable; documented at ``DefaultApi.list_colors``.
         """
         return await self._client.call(
             "GET", "/colors", query={"kind": kind}, decode=json_list(Color)

@@ -85,19 +85,7 @@ class AsyncKeywordsApi:
     ) -> Keywords:
         """An operation whose id is a Python keyword
 
-        Parameters are named from, class, self, type, match and list.
-        The description holds \"\"" and ''' and ends with a backslash \\
-
-        Args:
-            from_: start of the window
-            class_: a class name
-            self_: clashes with the method's own self
-            type_: kind of import
-            match_: a soft keyword as a name
-            list_: sent as one comma-separated value
-            x_request_id: correlation id echoed in the logs
-
-        ``POST /import`` (operationId ``import``)
+        Awaitable; documented at ``KeywordsApi.import_``.
         """
         return await self._client.call(
             "POST",

@@ -99,7 +99,7 @@ class AsyncNamingApi:
     async def convert_foo_bar(self, body: FooBar2) -> FooBar:
         """Send a foo_bar, get a FooBar back
 
-        ``POST /foo-bar`` (operationId ``convertFooBar``)
+        Awaitable; documented at ``NamingApi.convert_foo_bar``.
         """
         return await self._client.call(
             "POST", "/foo-bar", json=dump(body), decode=json_of(FooBar.from_dict)
@@ -108,7 +108,7 @@ class AsyncNamingApi:
     async def get_matrix(self) -> list[list[float]]:
         """Return a grid of numbers
 
-        ``GET /matrix`` (operationId ``getMatrix``)
+        Awaitable; documented at ``NamingApi.get_matrix``.
         """
         return cast(
             "list[list[float]]",
@@ -118,17 +118,14 @@ class AsyncNamingApi:
     async def get_pair_a(self) -> A:
         """Return an A, which holds a B, which holds an A
 
-        ``GET /pairs/a`` (operationId ``getPairA``)
+        Awaitable; documented at ``NamingApi.get_pair_a``.
         """
         return await self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
 
     async def repo_get_by_id(self, id_: int) -> WeirdNames:
         """An operation id with an ALLCAPS run at the end
 
-        Args:
-            id_: numeric id
-
-        ``GET /repos/by-id/{id}`` (operationId ``repoGetByID``)
+        Awaitable; documented at ``NamingApi.repo_get_by_id``.
         """
         return await self._client.call(
             "GET",
@@ -140,10 +137,7 @@ class AsyncNamingApi:
     async def get_widget(self, name: str) -> str:
         """Fetch a widget (lower camelCase id)
 
-        Args:
-            name: widget name
-
-        ``GET /v1/widgets/{name}`` (operationId ``getWidget``)
+        Awaitable; documented at ``NamingApi.get_widget``.
         """
         return cast(
             "str",
@@ -155,10 +149,7 @@ class AsyncNamingApi:
     async def get_widget_2(self, name: str) -> str:
         """Fetch a widget (PascalCase id that differs from getWidget only in case)
 
-        Args:
-            name: widget name
-
-        ``GET /v2/widgets/{name}`` (operationId ``GetWidget``)
+        Awaitable; documented at ``NamingApi.get_widget_2``.
         """
         return cast(
             "str",

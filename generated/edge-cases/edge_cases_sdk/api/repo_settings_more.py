@@ -76,7 +76,7 @@ class AsyncRepoSettingsMoreApi:
     async def get_general_api_settings(self) -> Keywords:
         """An operation id with an ALLCAPS run in the middle
 
-        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        Awaitable; documented at ``RepoSettingsMoreApi.get_general_api_settings``.
         """
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(Keywords.from_dict)
@@ -87,11 +87,7 @@ class AsyncRepoSettingsMoreApi:
     ) -> WeirdNames:
         """Fetch a thing
 
-        Args:
-            thing_id: id of the thing; declared once for the whole path
-            verbose: this declaration replaces the path-level one
-
-        ``GET /things/{thing-id}`` (operationId ``getThing``)
+        Awaitable; documented at ``RepoSettingsMoreApi.get_thing``.
         """
         return await self._client.call(
             "GET",
@@ -106,12 +102,7 @@ class AsyncRepoSettingsMoreApi:
     ) -> None:
         """Delete a thing; this operation has no operationId
 
-        Args:
-            thing_id: id of the thing; declared once for the whole path
-            verbose: path-level flag
-            if_match: only delete when the thing still has this version
-
-        ``DELETE /things/{thing-id}``
+        Awaitable; documented at ``RepoSettingsMoreApi.delete_things_thing_id``.
         """
         await self._client.call(
             "DELETE",

@@ -44,10 +44,7 @@ class AsyncActivitypubApi:
     async def person(self, user_id: int) -> ActivityPub:
         """Fetch the ActivityPub actor of a user
 
-        Args:
-            user_id: numeric id of the user
-
-        ``GET /activitypub/user-id/{user-id}`` (operationId ``activitypubPerson``)
+        Awaitable; documented at ``ActivitypubApi.person``.
         """
         return await self._client.call(
             "GET",

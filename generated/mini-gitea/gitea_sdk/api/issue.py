@@ -181,22 +181,7 @@ class AsyncIssueApi:
     ) -> AsyncPaginator[Issue]:
         """List the issues of a repository
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            state: which issues to return, by state
-            labels: comma-separated label names to filter by
-            q: search keyword
-            type_: return only issues or only pull requests
-            since: only issues updated after this instant (RFC 3339)
-            before: only issues updated before this instant (RFC 3339)
-            page: 1-based page number
-            limit: number of items per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
+        Awaitable; documented at ``IssueApi.list_issues``.
         """
         return AsyncPaginator(
             self._client,
@@ -223,11 +208,7 @@ class AsyncIssueApi:
     ) -> Issue:
         """Open a new issue
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-
-        ``POST /repos/{owner}/{repo}/issues`` (operationId ``issueCreateIssue``)
+        Awaitable; documented at ``IssueApi.create_issue``.
         """
         return await self._client.call(
             "POST",
@@ -240,12 +221,7 @@ class AsyncIssueApi:
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
         """Fetch one issue by its number
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: issue number within the repository
-
-        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``issueGetIssue``)
+        Awaitable; documented at ``IssueApi.get_issue``.
         """
         return await self._client.call(
             "GET",
@@ -259,13 +235,7 @@ class AsyncIssueApi:
     ) -> Issue:
         """Mark another issue as blocked by this one
 
-        Args:
-            owner: user or organization that owns the blocking issue's repository
-            repo: repository of the blocking issue
-            index: number of the blocking issue
-            body: the issue that becomes blocked; it may live in another repository
-
-        ``POST /repos/{owner}/{repo}/issues/{index}/blocks`` (operationId ``issueCreateIssueBlocking``)
+        Awaitable; documented at ``IssueApi.create_issue_blocking``.
         """
         return await self._client.call(
             "POST",
@@ -285,12 +255,7 @@ class AsyncIssueApi:
     ) -> None:
         """Withdraw a reaction from an issue
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: issue number within the repository
-
-        ``DELETE /repos/{owner}/{repo}/issues/{index}/reactions`` (operationId ``issueDeleteIssueReaction``)
+        Awaitable; documented at ``IssueApi.delete_issue_reaction``.
         """
         await self._client.call(
             "DELETE",

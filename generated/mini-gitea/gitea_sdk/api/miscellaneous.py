@@ -61,10 +61,7 @@ class AsyncMiscellaneousApi:
     async def render_markdown_raw(self, body: str) -> str:
         """Turn a plain markdown document into HTML
 
-        Args:
-            body: the markdown source, sent as the raw request body
-
-        ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
+        Awaitable; documented at ``MiscellaneousApi.render_markdown_raw``.
         """
         return await self._client.call(
             "POST",
@@ -77,7 +74,7 @@ class AsyncMiscellaneousApi:
     async def get_node_info(self) -> NodeInfo:
         """Describe this server in the NodeInfo format
 
-        ``GET /nodeinfo`` (operationId ``getNodeInfo``)
+        Awaitable; documented at ``MiscellaneousApi.get_node_info``.
         """
         return await self._client.call(
             "GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict)
@@ -86,7 +83,7 @@ class AsyncMiscellaneousApi:
     async def get_version(self) -> ServerVersion:
         """Report the server version
 
-        ``GET /version`` (operationId ``getVersion``)
+        Awaitable; documented at ``MiscellaneousApi.get_version``.
         """
         return await self._client.call(
             "GET", "/version", decode=json_of(ServerVersion.from_dict)

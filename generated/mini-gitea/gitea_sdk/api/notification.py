@@ -92,19 +92,7 @@ class AsyncNotificationApi:
     ) -> AsyncPaginator[NotificationThread]:
         """List the notification threads of the signed-in user
 
-        Args:
-            all_: include threads that were already read
-            status_types: keep only threads in these states (unread, read, pinned)
-            subject_type: keep only threads about these kinds of subject
-            since: only threads updated after this instant (RFC 3339)
-            before: only threads updated before this instant (RFC 3339)
-            page: 1-based page number
-            limit: number of items per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /notifications`` (operationId ``notifyGetList``)
+        Awaitable; documented at ``NotificationApi.get_list``.
         """
         return AsyncPaginator(
             self._client,

@@ -45,11 +45,7 @@ class AsyncOrganizationApi:
     async def get_org_runner(self, org: str, runner_id: str) -> ActionRunner:
         """Look up one Actions runner registered to an organization
 
-        Args:
-            org: organization name
-            runner_id: runner id
-
-        ``GET /orgs/{org}/actions/runners/{runner_id}`` (operationId ``getOrgRunner``)
+        Awaitable; documented at ``OrganizationApi.get_org_runner``.
         """
         return await self._client.call(
             "GET",

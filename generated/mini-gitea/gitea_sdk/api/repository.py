@@ -359,21 +359,7 @@ class AsyncRepositoryApi:
     ) -> AsyncPaginator[Repository]:
         """Search repositories by keyword
 
-        Args:
-            q: search keyword
-            topic: match the keyword against topics only
-            include_desc: also match the keyword against descriptions
-            uid: only repositories this user can see or owns
-            private: include private repositories the caller may read
-            sort: sort field, for instance alpha, created or updated
-            order: sort direction, asc or desc
-            page: 1-based page number
-            limit: number of items per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /repos/search`` (operationId ``repoSearch``)
+        Awaitable; documented at ``RepositoryApi.search``.
         """
         return AsyncPaginator(
             self._client,
@@ -398,11 +384,7 @@ class AsyncRepositoryApi:
     async def get(self, owner: str, repo: str) -> Repository:
         """Fetch one repository
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-
-        ``GET /repos/{owner}/{repo}`` (operationId ``repoGet``)
+        Awaitable; documented at ``RepositoryApi.get``.
         """
         return await self._client.call(
             "GET",
@@ -421,12 +403,7 @@ class AsyncRepositoryApi:
     ) -> None:
         """Set an Actions secret, creating it when it does not exist yet
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            secretname: secret name
-
-        ``PUT /repos/{owner}/{repo}/actions/secrets/{secretname}`` (operationId ``updateRepoSecret``)
+        Awaitable; documented at ``RepositoryApi.update_repo_secret``.
         """
         await self._client.call(
             "PUT",
@@ -446,12 +423,7 @@ class AsyncRepositoryApi:
     ) -> None:
         """Start a workflow run by hand
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            workflow_id: workflow file name, such as ci.yml
-
-        ``POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`` (operationId ``ActionsDispatchWorkflow``)
+        Awaitable; documented at ``RepositoryApi.actions_dispatch_workflow``.
         """
         await self._client.call(
             "POST",
@@ -476,20 +448,7 @@ class AsyncRepositoryApi:
     ) -> AsyncPaginator[Commit]:
         """List the commits reachable from a ref
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            sha: branch, tag or commit to start from
-            path: only commits that touch this path
-            files: include the list of changed files (slower)
-            page: 1-based page number
-            limit: number of items per page
-            not_: leave out commits reachable from this ref
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
+        Awaitable; documented at ``RepositoryApi.get_all_commits``.
         """
         return AsyncPaginator(
             self._client,
@@ -520,14 +479,7 @@ class AsyncRepositoryApi:
     ) -> str:
         """Download a pull request as a unified diff or a mailbox patch
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: pull request number
-            diff_type: output format
-            binary: include binary file changes
-
-        ``GET /repos/{owner}/{repo}/pulls/{index}.{diffType}`` (operationId ``repoDownloadPullDiffOrPatch``)
+        Awaitable; documented at ``RepositoryApi.download_pull_diff_or_patch``.
         """
         return await self._client.call(
             "GET",
@@ -547,12 +499,7 @@ class AsyncRepositoryApi:
     ) -> None:
         """Merge a pull request
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: pull request number
-
-        ``POST /repos/{owner}/{repo}/pulls/{index}/merge`` (operationId ``repoMergePullRequest``)
+        Awaitable; documented at ``RepositoryApi.merge_pull_request``.
         """
         await self._client.call(
             "POST",
@@ -567,13 +514,7 @@ class AsyncRepositoryApi:
     ) -> bytes:
         """Download the bytes of one file
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            filepath: path of the file inside the repository; may contain slashes
-            ref: branch, tag or commit; the default branch when left out
-
-        ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
+        Awaitable; documented at ``RepositoryApi.get_raw_file``.
         """
         return await self._client.call(
             "GET",
@@ -595,14 +536,7 @@ class AsyncRepositoryApi:
     ) -> Attachment:
         """Upload a file and attach it to a release
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            id_: release id
-            name: file name to store; the uploaded file's own name when left out
-            attachment: the file to upload
-
-        ``POST /repos/{owner}/{repo}/releases/{id}/assets`` (operationId ``repoCreateReleaseAttachment``)
+        Awaitable; documented at ``RepositoryApi.create_release_attachment``.
         """
         return await self._client.call(
             "POST",
@@ -616,11 +550,7 @@ class AsyncRepositoryApi:
     async def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
         """Tell whether the signed-in user watches a repository
 
-        Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-
-        ``GET /repos/{owner}/{repo}/subscription`` (operationId ``userCurrentCheckSubscription``)
+        Awaitable; documented at ``RepositoryApi.user_current_check_subscription``.
         """
         return await self._client.call(
             "GET",
@@ -634,7 +564,7 @@ class AsyncRepositoryApi:
     ) -> Repository:
         """Create a repository owned by the signed-in user
 
-        ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
+        Awaitable; documented at ``RepositoryApi.create_current_user_repo``.
         """
         return await self._client.call(
             "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)

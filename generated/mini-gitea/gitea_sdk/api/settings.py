@@ -38,7 +38,7 @@ class AsyncSettingsApi:
     async def get_general_api_settings(self) -> GeneralAPISettings:
         """Read the API limits of this instance
 
-        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        Awaitable; documented at ``SettingsApi.get_general_api_settings``.
         """
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)

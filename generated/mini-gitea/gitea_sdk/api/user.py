@@ -170,7 +170,7 @@ class AsyncUserApi:
     async def get_current(self) -> User:
         """Fetch the signed-in user
 
-        ``GET /user`` (operationId ``userGetCurrent``)
+        Awaitable; documented at ``UserApi.get_current``.
         """
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
@@ -183,14 +183,7 @@ class AsyncUserApi:
     ) -> AsyncPaginator[OAuth2Application]:
         """List the OAuth2 applications of the signed-in user
 
-        Args:
-            page: 1-based page number
-            limit: number of items per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
+        Awaitable; documented at ``UserApi.get_oauth_2_application``.
         """
         return AsyncPaginator(
             self._client,
@@ -205,10 +198,7 @@ class AsyncUserApi:
     async def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
         """Fetch one OAuth2 application of the signed-in user
 
-        Args:
-            id_: application id
-
-        ``GET /user/applications/oauth2/{id}`` (operationId ``userGetOAuth2Application``)
+        Awaitable; documented at ``UserApi.get_o_auth_2_application``.
         """
         return await self._client.call(
             "GET",
@@ -220,7 +210,7 @@ class AsyncUserApi:
     async def get_user_settings(self) -> UserSettings:
         """Read the preferences of the signed-in user
 
-        ``GET /user/settings`` (operationId ``getUserSettings``)
+        Awaitable; documented at ``UserApi.get_user_settings``.
         """
         return await self._client.call(
             "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
@@ -229,10 +219,7 @@ class AsyncUserApi:
     async def get(self, username: str) -> User:
         """Fetch a user by login name
 
-        Args:
-            username: login name of the user
-
-        ``GET /users/{username}`` (operationId ``userGet``)
+        Awaitable; documented at ``UserApi.get``.
         """
         return await self._client.call(
             "GET",
@@ -253,17 +240,7 @@ class AsyncUserApi:
     ) -> AsyncPaginator[Activity]:
         """List what a user has been doing
 
-        Args:
-            username: login name of the user
-            only_performed_by: only actions the user did themselves
-            date: only actions on this calendar day (YYYY-MM-DD)
-            page: 1-based page number
-            limit: number of items per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
+        Awaitable; documented at ``UserApi.list_activity_feeds``.
         """
         return AsyncPaginator(
             self._client,
@@ -286,10 +263,7 @@ class AsyncUserApi:
     ) -> AccessToken:
         """Create a personal access token (the server wants basic auth here)
 
-        Args:
-            username: login name of the user
-
-        ``POST /users/{username}/tokens`` (operationId ``userCreateToken``)
+        Awaitable; documented at ``UserApi.create_token``.
         """
         return await self._client.call(
             "POST",

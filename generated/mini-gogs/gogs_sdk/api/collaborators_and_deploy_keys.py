@@ -45,11 +45,7 @@ class AsyncCollaboratorsAndDeployKeysApi:
     async def list_collaborators(self, owner: str, repo: str) -> list[Collaborator]:
         """List the collaborators of a repository
 
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-
-        ``GET /repos/{owner}/{repo}/collaborators`` (operationId ``listCollaborators``)
+        Awaitable; documented at ``CollaboratorsAndDeployKeysApi.list_collaborators``.
         """
         return await self._client.call(
             "GET",

@@ -107,18 +107,7 @@ class AsyncIssuesApi:
     ) -> AsyncPaginator[Issue]:
         """List the issues of a repository
 
-        Pull requests are listed too; they carry a pull_request key. The page size is fixed by the server.
-
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            page: 1-based page number
-            state: Which issues to return
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /repos/{owner}/{repo}/issues`` (operationId ``listIssues``)
+        Awaitable; documented at ``IssuesApi.list_issues``.
         """
         return AsyncPaginator(
             self._client,
@@ -134,11 +123,7 @@ class AsyncIssuesApi:
     async def create_issue(self, owner: str, repo: str, body: CreateIssueBody) -> Issue:
         """Open an issue
 
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-
-        ``POST /repos/{owner}/{repo}/issues`` (operationId ``createIssue``)
+        Awaitable; documented at ``IssuesApi.create_issue``.
         """
         return await self._client.call(
             "POST",
@@ -151,12 +136,7 @@ class AsyncIssuesApi:
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
         """Fetch one issue by its number
 
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            index: Issue number
-
-        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``getIssue``)
+        Awaitable; documented at ``IssuesApi.get_issue``.
         """
         return await self._client.call(
             "GET",

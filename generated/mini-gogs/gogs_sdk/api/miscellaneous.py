@@ -49,7 +49,7 @@ class AsyncMiscellaneousApi:
     async def render_markdown(self, body: RenderMarkdownBody) -> str:
         """Turn a JSON-wrapped markdown document into HTML
 
-        ``POST /markdown`` (operationId ``renderMarkdown``)
+        Awaitable; documented at ``MiscellaneousApi.render_markdown``.
         """
         return await self._client.call(
             "POST", "/markdown", json=dump(body), decode=text
@@ -58,7 +58,7 @@ class AsyncMiscellaneousApi:
     async def render_markdown_raw(self, body: str) -> str:
         """Render a markdown document sent as plain text
 
-        ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
+        Awaitable; documented at ``MiscellaneousApi.render_markdown_raw``.
         """
         return await self._client.call(
             "POST",

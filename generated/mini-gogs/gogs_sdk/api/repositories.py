@@ -107,16 +107,7 @@ class AsyncRepositoriesApi:
     ) -> AsyncPaginator[Repository]:
         """Search repositories by keyword
 
-        Args:
-            q: Keyword to look for
-            uid: Only repositories of this user id
-            page: 1-based page number
-            limit: Most results per page
-            max_items: stop after this many items
-
-        Returns a lazy paginator over every item of every page.
-
-        ``GET /repos/search`` (operationId ``searchRepositories``)
+        Awaitable; documented at ``RepositoriesApi.search_repositories``.
         """
         return AsyncPaginator(
             self._client,
@@ -133,11 +124,7 @@ class AsyncRepositoriesApi:
     async def get_repository(self, owner: str, repo: str) -> Repository:
         """Fetch one repository
 
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-
-        ``GET /repos/{owner}/{repo}`` (operationId ``getRepository``)
+        Awaitable; documented at ``RepositoriesApi.get_repository``.
         """
         return await self._client.call(
             "GET",
@@ -151,13 +138,7 @@ class AsyncRepositoriesApi:
     ) -> bytes:
         """Download the bytes of one file
 
-        Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            ref: Branch, tag or commit
-            filepath: Path of the file; may contain slashes
-
-        ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
+        Awaitable; documented at ``RepositoriesApi.get_raw_content``.
         """
         return await self._client.call(
             "GET",

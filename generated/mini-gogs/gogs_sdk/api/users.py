@@ -95,14 +95,14 @@ class AsyncUsersApi:
     async def get_authenticated_user(self) -> User:
         """Fetch the signed-in user
 
-        ``GET /user`` (operationId ``getAuthenticatedUser``)
+        Awaitable; documented at ``UsersApi.get_authenticated_user``.
         """
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     async def delete_emails(self, body: DeleteEmailsBody) -> None:
         """Remove e-mail addresses from the signed-in user
 
-        ``DELETE /user/emails`` (operationId ``deleteEmails``)
+        Awaitable; documented at ``UsersApi.delete_emails``.
         """
         await self._client.call(
             "DELETE", "/user/emails", json=dump(body), decode=nothing
@@ -111,10 +111,7 @@ class AsyncUsersApi:
     async def get_user(self, username: str) -> User:
         """Fetch a user by login name
 
-        Args:
-            username: Login name
-
-        ``GET /users/{username}`` (operationId ``getUser``)
+        Awaitable; documented at ``UsersApi.get_user``.
         """
         return await self._client.call(
             "GET",
@@ -126,12 +123,7 @@ class AsyncUsersApi:
     async def list_access_tokens(self, username: str) -> list[AccessToken]:
         """List the access tokens of a user
 
-        Only works with basic authentication.
-
-        Args:
-            username: Login name
-
-        ``GET /users/{username}/tokens`` (operationId ``listAccessTokens``)
+        Awaitable; documented at ``UsersApi.list_access_tokens``.
         """
         return await self._client.call(
             "GET",
@@ -145,12 +137,7 @@ class AsyncUsersApi:
     ) -> AccessToken:
         """Create an access token for a user
 
-        Only works with basic authentication.
-
-        Args:
-            username: Login name
-
-        ``POST /users/{username}/tokens`` (operationId ``createAccessToken``)
+        Awaitable; documented at ``UsersApi.create_access_token``.
         """
         return await self._client.call(
             "POST",

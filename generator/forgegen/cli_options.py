@@ -1,0 +1,93 @@
+"""Options and reporting that several ``forgegen`` commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from .config import package_problem
+from .diagnostics import Diagnostics, Severity
+from .render import package_version
+
+__all__ = [
+    "SPEC_HELP",
+    "PackageName",
+    "VersionSuffix",
+    "fetch_options",
+    "report",
+    "reporter",
+    "spec_option",
+]
+
+SPEC_HELP = (
+    "The spec: a file (JSON or YAML), '-' for standard input, or an http(s) URL. "
+    "A URL that names an instance (https://git.example.com, or a sub-path such as "
+    "https://example.com/git/) finds /swagger.v1.json, then /openapi3.v1.json, under it."
+)
+
+
+class PackageName(click.ParamType[str]):
+    """A Python package name: lower-case letters, digits and underscores."""
+
+    name = "package"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        problem = package_problem(text)
+        if problem:
+            self.fail(problem, param, ctx)
+        return text
+
+
+class VersionSuffix(click.ParamType[str]):
+    """A suffix that keeps the package version valid: ``+forgegen.1``, ``.post1``."""
+
+    name = "suffix"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            package_version("1.0", text)
+        except ValueError:
+            self.fail(f"{text!r} does not make a valid version (try +forgegen.1 or .post1)")
+        return text
+
+
+def reporter(quiet: bool) -> Callable[[str], None]:
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"forgegen: {message}", err=True)
+
+    return progress
+
+
+def report(diagnostics: Diagnostics, origin: str, quiet: bool) -> None:
+    for d in diagnostics.items:
+        if d.severity is Severity.ERROR or not quiet:
+            click.echo(d.format(origin), err=True)
+
+
+def fetch_options(fn: Any) -> Any:
+    """--timeout, --max-size and --quiet: how to read a spec and how much to say."""
+    fn = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=30.0,
+        show_default=True,
+        help="Seconds to wait for a spec URL, redirects and discovery included.",
+    )(fn)
+    fn = click.option(
+        "--max-size",
+        "max_mb",
+        type=click.FloatRange(min=0.001),
+        default=32.0,
+        show_default=True,
+        help="Refuse a spec larger than this many MiB.",
+    )(fn)
+    return click.option("--quiet", "-q", is_flag=True, help="Print errors only.")(fn)
+
+
+def spec_option(*, required: bool = True) -> Callable[[Any], Any]:
+    return click.option("--spec", "-s", required=required, metavar="SRC", help=SPEC_HELP)
