@@ -16,13 +16,21 @@ from .batch import Outcome, run_targets
 from .build import BuildOptions, build, load_spec, sdk_api
 from .check import compare_trees
 from .cli_options import PackageName, VersionSuffix, fetch_options, reporter, spec_option
-from .config import find_config, load_config
+from .config import ConfigError, find_config, load_config
 from .diff import diff
 from .diff_report import markdown, to_json
-from .errors import ForgegenError
+from .errors import ForgegenError, OutputError, SourceError, SpecError
 from .forges import FORGES
 
 __all__ = ["CheckFailed", "build_all", "check_command", "diff_command"]
+
+# How a failed target's exit code is raised again for the whole batch.
+_ERROR_BY_CODE: dict[int, type[ForgegenError]] = {
+    2: ConfigError,
+    3: SourceError,
+    4: SpecError,
+    5: OutputError,
+}
 
 NO_FIXES_HELP = (
     "Use the spec as published: leave out the forge profile's per-version spec fixes "
@@ -211,9 +219,7 @@ def build_all(config: Path | None, *, jobs: int | None, force: bool, quiet: bool
     say(", ".join(f"{n} {s}" for s, n in counts.items()))
     failed = [o.target for o in outcomes if o.status == "failed"]
     if failed:
-        error = ForgegenError(
-            f"{len(failed)} of {len(targets)} target(s) failed: {', '.join(failed)}"
-        )
         # The exit code of the first failing target, in the config's order.
-        error.exit_code = next(o.exit_code for o in outcomes if o.status == "failed")
-        raise error
+        code = next(o.exit_code for o in outcomes if o.status == "failed")
+        kind = _ERROR_BY_CODE.get(code, ForgegenError)
+        raise kind(f"{len(failed)} of {len(targets)} target(s) failed: {', '.join(failed)}")
