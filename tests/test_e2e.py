@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import importlib
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -570,6 +571,25 @@ def test_raw_file_returns_bytes(gitea: Runner) -> None:
 
     assert isinstance(data, bytes)
     assert data == PNG_BYTES
+
+
+def test_raw_file_streams_into_a_file(gitea: Runner, tmp_path: Path) -> None:
+    target = tmp_path / "logo.png"
+    with target.open("wb") as sink:
+        returned = gitea(
+            lambda c: c.repository.get_raw_file("alice", "hello", "logo.png", into=sink)
+        )
+
+    assert returned == b""
+    assert target.read_bytes() == PNG_BYTES
+
+
+def test_streaming_a_missing_file_raises_and_writes_nothing(gitea: Runner) -> None:
+    sink = io.BytesIO()
+    with pytest.raises(gitea.sdk.NotFound):
+        gitea(lambda c: c.repository.get_raw_file("alice", "hello", "nope.txt", into=sink))
+
+    assert sink.getvalue() == b""
 
 
 def test_raw_file_path_keeps_its_slashes(gitea: Runner) -> None:

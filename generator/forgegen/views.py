@@ -143,14 +143,20 @@ def method_view(op: ir.Operation, imports: Imports) -> MethodView:
     ]
     if op.body is not None:
         arguments += _body_arguments(op.body, imports)
+    call_args = _call_args(op, imports)
     if op.pagination is not None:
         arguments.append(Argument("max_items", "int | None", False, "stop after this many items"))
         result = paged_parts(op, imports)
     else:
         result = result_parts(op.result, imports)
+    if op.result.kind == "bytes" and op.pagination is None:
+        imports.typing.add("IO")
+        note = "write the body into this binary file as it arrives (the method then returns b'')"
+        arguments.append(Argument("into", "IO[bytes] | None", False, note))
+        call_args += ("into=into",)
     positional = tuple(a for a in arguments if a.required)
     keyword = tuple(a for a in arguments if not a.required)
-    return MethodView(op, positional, keyword, _call_args(op, imports), result)
+    return MethodView(op, positional, keyword, call_args, result)
 
 
 def group_view(group: ir.Group) -> GroupView:

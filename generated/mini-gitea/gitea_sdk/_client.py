@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, IO, Any, TypeVar
 
 import httpx
 
@@ -243,8 +243,12 @@ class Client(_Core):
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
         auth: httpx.Auth | None = None,
+        into: IO[bytes] | None = None,
     ) -> T:
         """Send one request, retrying as configured, and decode its answer.
+
+        With ``into``, a successful body is streamed into that binary file
+        chunk by chunk instead of being held in memory.
 
         The generated methods call this; it is public for operations a newer
         server has and this package does not know yet.
@@ -266,7 +270,9 @@ class Client(_Core):
         attempt = 0
         while True:
             try:
-                response = self._http.send(request, auth=self._auth_for(auth))
+                response = self._http.send(
+                    request, auth=self._auth_for(auth), stream=into is not None
+                )
             except httpx.TransportError as exc:
                 delay = self._retry_delay(method, attempt, None)
                 if delay is None:
@@ -274,6 +280,10 @@ class Client(_Core):
                         method, request.url, str(exc) or type(exc).__name__
                     ) from None
             else:
+                if into is not None and response.is_success:
+                    for chunk in response.iter_bytes():
+                        into.write(chunk)
+                    return self._finish(request, response, decode)
                 response.read()
                 delay = (
                     None
@@ -422,8 +432,12 @@ class AsyncClient(_Core):
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
         auth: httpx.Auth | None = None,
+        into: IO[bytes] | None = None,
     ) -> T:
-        """Send one request, retrying as configured, and decode its answer."""
+        """Send one request, retrying as configured, and decode its answer.
+
+        With ``into``, a successful body is streamed into that binary file
+        chunk by chunk instead of being held in memory."""
         request = self._build(
             self._http,
             method,
@@ -441,7 +455,9 @@ class AsyncClient(_Core):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(request, auth=self._auth_for(auth))
+                response = await self._http.send(
+                    request, auth=self._auth_for(auth), stream=into is not None
+                )
             except httpx.TransportError as exc:
                 delay = self._retry_delay(method, attempt, None)
                 if delay is None:
@@ -449,6 +465,10 @@ class AsyncClient(_Core):
                         method, request.url, str(exc) or type(exc).__name__
                     ) from None
             else:
+                if into is not None and response.is_success:
+                    async for chunk in response.aiter_bytes():
+                        into.write(chunk)
+                    return self._finish(request, response, decode)
                 await response.aread()
                 delay = (
                     None

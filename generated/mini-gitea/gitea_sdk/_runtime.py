@@ -196,7 +196,11 @@ def text(response: httpx.Response) -> str:
 
 
 def content(response: httpx.Response) -> bytes:
-    return response.content
+    """The body; empty when it was streamed into a file (``into=``) instead."""
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        return b""
 
 
 def nothing(response: httpx.Response) -> None:

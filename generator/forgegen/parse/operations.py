@@ -105,8 +105,8 @@ def _signature(
 ) -> tuple[tuple[ir.Parameter, ...], ir.Body | None]:
     """Name the arguments in one scope: path parameters in template order,
     then the body (or its form fields), then the rest, required first."""
-    # max_items: the keyword every paged list method gets (see views.py)
-    scope = naming.Scope(["self", "max_items"])
+    # max_items and into: keywords that paged and download methods get (views.py)
+    scope = naming.Scope(["self", "max_items", "into"])
     order = {name: i for i, name in enumerate(_template_names(draft.path))}
     in_path = sorted(
         (p for p in draft.parameters if p.location == "path"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from .._runtime import (
     FileUpload,
@@ -259,7 +259,13 @@ class RepositoryApi:
         )
 
     def get_raw_file(
-        self, owner: str, repo: str, filepath: str, *, ref: str | None = None
+        self,
+        owner: str,
+        repo: str,
+        filepath: str,
+        *,
+        ref: str | None = None,
+        into: IO[bytes] | None = None,
     ) -> bytes:
         """Download the bytes of one file
 
@@ -268,6 +274,7 @@ class RepositoryApi:
             repo: repository name
             filepath: path of the file inside the repository; may contain slashes
             ref: branch, tag or commit; the default branch when left out
+            into: write the body into this binary file as it arrives (the method then returns b'')
 
         ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
         """
@@ -277,6 +284,7 @@ class RepositoryApi:
             path={"owner": owner, "repo": repo, "filepath": filepath},
             keep_slash=("filepath",),
             query={"ref": ref},
+            into=into,
             decode=content,
         )
 
@@ -510,7 +518,13 @@ class AsyncRepositoryApi:
         )
 
     async def get_raw_file(
-        self, owner: str, repo: str, filepath: str, *, ref: str | None = None
+        self,
+        owner: str,
+        repo: str,
+        filepath: str,
+        *,
+        ref: str | None = None,
+        into: IO[bytes] | None = None,
     ) -> bytes:
         """Download the bytes of one file
 
@@ -522,6 +536,7 @@ class AsyncRepositoryApi:
             path={"owner": owner, "repo": repo, "filepath": filepath},
             keep_slash=("filepath",),
             query={"ref": ref},
+            into=into,
             decode=content,
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from .._runtime import content, json_items, json_of
 from ..models import Repository, SearchRepositoriesResponse
@@ -70,7 +70,15 @@ class RepositoriesApi:
             decode=json_of(Repository.from_dict),
         )
 
-    def get_raw_content(self, owner: str, repo: str, ref: str, filepath: str) -> bytes:
+    def get_raw_content(
+        self,
+        owner: str,
+        repo: str,
+        ref: str,
+        filepath: str,
+        *,
+        into: IO[bytes] | None = None,
+    ) -> bytes:
         """Download the bytes of one file
 
         Args:
@@ -78,6 +86,7 @@ class RepositoriesApi:
             repo: Name of the repository
             ref: Branch, tag or commit
             filepath: Path of the file; may contain slashes
+            into: write the body into this binary file as it arrives (the method then returns b'')
 
         ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
         """
@@ -86,6 +95,7 @@ class RepositoriesApi:
             "/repos/{owner}/{repo}/raw/{ref}/{filepath}",
             path={"owner": owner, "repo": repo, "ref": ref, "filepath": filepath},
             keep_slash=("filepath",),
+            into=into,
             decode=content,
         )
 
@@ -134,7 +144,13 @@ class AsyncRepositoriesApi:
         )
 
     async def get_raw_content(
-        self, owner: str, repo: str, ref: str, filepath: str
+        self,
+        owner: str,
+        repo: str,
+        ref: str,
+        filepath: str,
+        *,
+        into: IO[bytes] | None = None,
     ) -> bytes:
         """Download the bytes of one file
 
@@ -145,5 +161,6 @@ class AsyncRepositoriesApi:
             "/repos/{owner}/{repo}/raw/{ref}/{filepath}",
             path={"owner": owner, "repo": repo, "ref": ref, "filepath": filepath},
             keep_slash=("filepath",),
+            into=into,
             decode=content,
         )
