@@ -7,9 +7,10 @@ from typing import Any
 
 from .. import ir, naming
 from ..diagnostics import Diagnostics
-from .operations import METHODS, Draft, RawParameter, parameter_type
+from .operations import Draft, RawParameter, parameter_type
 from .refs import Resolver, child
 from .schemas import Schemas
+from .walk import Params, Walker
 
 __all__ = ["parse_operations"]
 
@@ -22,53 +23,14 @@ def _is_json(mime: str) -> bool:
     return mime == "application/json" or mime.endswith("+json")
 
 
-class _OpenApi3:
-    def __init__(
-        self, doc: Mapping[str, Any], resolver: Resolver, schemas: Schemas, diagnostics: Diagnostics
-    ) -> None:
-        self.doc = doc
-        self.resolver = resolver
-        self.schemas = schemas
-        self.diagnostics = diagnostics
-
-    def drafts(self) -> list[Draft]:
-        paths = self.doc.get("paths")
-        result: list[Draft] = []
-        if paths is None:
-            return result
-        if not isinstance(paths, Mapping):
-            raise self.resolver.error("paths must be an object", "/paths")
-        for path, item in paths.items():
-            item, item_at = self.resolver.resolve(item, child("/paths", path))
-            if not isinstance(item, Mapping):
-                continue
-            shared = self._parameters(item.get("parameters"), child(item_at, "parameters"))
-            for method in METHODS:
-                op = item.get(method)
-                if isinstance(op, Mapping):
-                    op_at = child(item_at, method)
-                    with self.resolver.reading(op_at):
-                        result.append(self._draft(str(path), method, op, op_at, shared))
-        return result
-
-    def _parameters(
-        self, params: Any, at: str
-    ) -> dict[tuple[str, str], tuple[Mapping[str, Any], str]]:
-        found: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
-        if isinstance(params, list):
-            for i, param in enumerate(params):
-                param, param_at = self.resolver.resolve(param, child(at, i))
-                if isinstance(param, Mapping) and isinstance(param.get("name"), str):
-                    found[(param["name"], str(param.get("in")))] = (param, param_at)
-        return found
-
+class _OpenApi3(Walker):
     def _draft(
         self,
         path: str,
         method: str,
         op: Mapping[str, Any],
         at: str,
-        shared: dict[tuple[str, str], tuple[Mapping[str, Any], str]],
+        shared: Params,
     ) -> Draft:
         op_id = _text(op.get("operationId"))
         context = naming.pascal(op_id or f"{method} {path}", fallback="Operation")
