@@ -6,10 +6,8 @@ raw-response capture. Only sending differs, as it must.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime
-import email.utils
 import functools
 import random
 import time
@@ -89,6 +87,8 @@ def _retry_after(response: httpx.Response | None) -> float | None:
     value = "" if response is None else response.headers.get("Retry-After", "").strip()
     if value.replace(".", "", 1).isdigit():
         return float(value)
+    import email.utils  # only a server that sends a date pays for the import
+
     try:
         moment = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -96,6 +96,13 @@ def _retry_after(response: httpx.Response | None) -> float | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.timezone.utc)  # RFC 9110 dates are GMT
     return max(moment.timestamp() - time.time(), 0.0)
+
+
+async def _sleep(seconds: float) -> None:
+    # asyncio costs ~25 ms to import: only async clients that retry pay for it
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class _Core:
@@ -454,7 +461,7 @@ class AsyncClient(_Core):
                 )
                 if delay is None:
                     return self._finish(request, response, decode)
-            await asyncio.sleep(delay)
+            await _sleep(delay)
             attempt += 1
 
     async def create_token(
