@@ -7,6 +7,7 @@ wrapper object with one list field (``{"ok": true, "data": [...]}``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from . import ir
@@ -15,7 +16,9 @@ from .forges import Profile
 __all__ = ["mark_pagination"]
 
 
-def _items(api: ir.Api, result: ir.Result) -> tuple[ir.TypeRef, str | None] | None:
+def _items(
+    models: Mapping[str, ir.Model], result: ir.Result
+) -> tuple[ir.TypeRef, str | None] | None:
     """The item type and wrapper field of a list result, or None."""
     rtype = result.type
     if result.kind != "json" or rtype is None:
@@ -24,7 +27,7 @@ def _items(api: ir.Api, result: ir.Result) -> tuple[ir.TypeRef, str | None] | No
         return rtype.item, None
     if rtype.kind != "model":
         return None
-    model = next((m for m in api.models if m.name == rtype.name), None)
+    model = models.get(rtype.name)
     if model is None:
         return None
     lists = [f for f in model.fields if f.type.kind == "list" and f.type.item is not None]
@@ -33,7 +36,9 @@ def _items(api: ir.Api, result: ir.Result) -> tuple[ir.TypeRef, str | None] | No
     return lists[0].type.item, lists[0].name
 
 
-def _pagination(api: ir.Api, op: ir.Operation, profile: Profile) -> ir.Pagination | None:
+def _pagination(
+    models: Mapping[str, ir.Model], op: ir.Operation, profile: Profile
+) -> ir.Pagination | None:
     if op.method != "GET":
         return None
     query = {p.wire_name: p for p in op.parameters if p.location == "query"}
@@ -46,7 +51,7 @@ def _pagination(api: ir.Api, op: ir.Operation, profile: Profile) -> ir.Paginatio
         # Gitea's page-only lists (git trees, wiki revisions) page with
         # other parameters; iterating them by page alone would be wrong.
         return None
-    found = _items(api, op.result)
+    found = _items(models, op.result)
     if found is None:
         return None
     item, wrapper = found
@@ -54,11 +59,12 @@ def _pagination(api: ir.Api, op: ir.Operation, profile: Profile) -> ir.Paginatio
 
 
 def mark_pagination(api: ir.Api, profile: Profile) -> ir.Api:
+    models = {m.name: m for m in api.models}
     groups = tuple(
         replace(
             g,
             operations=tuple(
-                replace(op, pagination=_pagination(api, op, profile)) for op in g.operations
+                replace(op, pagination=_pagination(models, op, profile)) for op in g.operations
             ),
         )
         for g in api.groups
