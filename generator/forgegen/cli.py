@@ -9,8 +9,16 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import BuildOptions, build, load_spec
-from .cli_options import PackageName, VersionSuffix, fetch_options, report, reporter, spec_option
+from .build import build, load_spec
+from .cli_options import (
+    PackageName,
+    VersionSuffix,
+    build_options,
+    fetch_options,
+    report,
+    reporter,
+    spec_option,
+)
 from .cli_release import NO_FIXES_HELP, build_all, check_command, diff_command
 from .diagnostics import Severity
 from .errors import SpecError
@@ -153,16 +161,16 @@ def build_command(
             raise click.MissingParameter(ctx=ctx, param=param)
     assert spec is not None and out is not None
     progress = reporter(quiet)
-    options = BuildOptions(
-        spec=spec,
-        out=out,
+    options = build_options(
+        spec,
+        out,
         package=package,
         forge=forge,
         ignore_validation_errors=ignore_validation_errors,
         templates=templates,
         timeout=timeout,
-        max_bytes=int(max_mb * 1024 * 1024),
-        fixes=not no_fixes,
+        max_mb=max_mb,
+        no_fixes=no_fixes,
         version_suffix=version_suffix,
         force=force,
     )

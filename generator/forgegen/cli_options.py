@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
+from .build import BuildOptions
 from .config import package_problem
 from .diagnostics import Diagnostics, Severity
 from .render import package_version
@@ -91,3 +93,35 @@ def fetch_options(fn: Any) -> Any:
 
 def spec_option(*, required: bool = True) -> Callable[[Any], Any]:
     return click.option("--spec", "-s", required=required, metavar="SRC", help=SPEC_HELP)
+
+
+def build_options(
+    spec: str,
+    out: Path,
+    *,
+    package: str | None,
+    forge: str | None,
+    ignore_validation_errors: bool,
+    templates: Path | None,
+    timeout: float,
+    max_mb: float,
+    no_fixes: bool,
+    version_suffix: str,
+    force: bool,
+    previous: Path | None = None,
+) -> BuildOptions:
+    """The build that ``build`` and ``check`` both describe with their options."""
+    return BuildOptions(
+        spec=spec,
+        out=out,
+        package=package,
+        forge=forge,
+        ignore_validation_errors=ignore_validation_errors,
+        templates=templates,
+        timeout=timeout,
+        max_bytes=int(max_mb * 1024 * 1024),
+        fixes=not no_fixes,
+        version_suffix=version_suffix,
+        force=force,
+        previous=previous,
+    )

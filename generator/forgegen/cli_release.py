@@ -13,9 +13,16 @@ from pathlib import Path
 import click
 
 from .batch import Outcome, run_targets
-from .build import BuildOptions, build, load_spec, sdk_api
+from .build import build, load_spec, sdk_api
 from .check import compare_trees
-from .cli_options import PackageName, VersionSuffix, fetch_options, reporter, spec_option
+from .cli_options import (
+    PackageName,
+    VersionSuffix,
+    build_options,
+    fetch_options,
+    reporter,
+    spec_option,
+)
 from .config import ConfigError, find_config, load_config
 from .diff import diff
 from .diff_report import markdown, to_json
@@ -164,16 +171,16 @@ def check_command(
     if not (out / ".forgegen.json").is_file():
         raise CheckFailed(f"{out} holds no SDK built by forgegen; build it first")
     with tempfile.TemporaryDirectory(prefix="forgegen-check-") as temp:
-        options = BuildOptions(
-            spec=spec,
-            out=Path(temp) / "sdk",
+        options = build_options(
+            spec,
+            Path(temp) / "sdk",
             package=package,
             forge=forge,
             ignore_validation_errors=ignore_validation_errors,
             templates=templates,
             timeout=timeout,
-            max_bytes=int(max_mb * 1024 * 1024),
-            fixes=not no_fixes,
+            max_mb=max_mb,
+            no_fixes=no_fixes,
             version_suffix=version_suffix,
             force=True,
             previous=out,  # carry its CHANGELOG as a rebuild over it would
