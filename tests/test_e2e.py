@@ -9,6 +9,7 @@ process with other tests' SDKs); every test gets a fresh forge from
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import importlib
 import io
@@ -517,15 +518,11 @@ def test_public_user_profile(gitea: Runner) -> None:
 
 
 def test_auth_is_not_dropped_with_an_own_http_client(gitea: Runner) -> None:
-    http_client = gitea.http_client()
-    try:
-        me = gitea(
-            lambda c: c.user.get_current(),
-            auth=gitea.sdk.TokenAuth(gitea.token()),
-            http_client=http_client,
-        )
-    except TypeError:  # refusing the combination outright is fine too
-        return
+    me = gitea(
+        lambda c: c.user.get_current(),
+        auth=gitea.sdk.TokenAuth(gitea.token()),
+        http_client=gitea.http_client(),
+    )
     assert me.login == "alice"
 
 
@@ -746,14 +743,10 @@ def test_path_parameters_are_escaped_within_their_segment(gitea: Runner) -> None
     ids=["user", "repo", "filepath"],
 )
 def test_dot_segments_stay_inside_their_parameter(gitea: Runner, call: Any, path: str) -> None:
-    sent_before = len(gitea.state.requests)
-    try:
+    # The SDK encodes dot segments; whatever the forge answers, the request
+    # must have gone to the path the caller named.
+    with contextlib.suppress(gitea.sdk.ApiError):
         gitea(call, auth=gitea.sdk.TokenAuth(gitea.token()))
-    except ValueError:  # refusing such a value before sending is fine too
-        assert len(gitea.state.requests) == sent_before
-        return
-    except gitea.sdk.ApiError:
-        pass
     assert gitea.state.last_request.path.upper() == path.upper()
 
 
