@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["Target", "evaluate", "markdown"]
 
 FORGEGEN = "forgegen"
-RUFF = "forgegen render + ruff format"
+RUFF = "forgegen --formatter ruff"
 OPC = "openapi-python-client"
 OAG = "openapi-generator"
 REBUILD = "forgegen (unchanged spec)"
@@ -101,8 +101,7 @@ def _spec_targets(key: str, spec: Mapping[str, Any]) -> list[Target]:
     ruff = _ratio(cold[OPC], cold[RUFF])
     found.append(
         Target(
-            "cold build with ruff (render + ruff format; no --formatter option yet) "
-            "vs openapi-python-client",
+            "cold build with --formatter ruff vs openapi-python-client",
             key,
             f"{_s(cold[RUFF])} vs {_s(cold[OPC])}: {_x(ruff)} as fast",
             f"≥ 3{TIMES}",
@@ -379,9 +378,8 @@ def markdown(results: Mapping[str, Any], targets: Sequence[Target]) -> str:
     if drift:
         parts += [
             "",
-            "forgegen has no --formatter option yet: the ruff line is forgegen's render "
-            "written unformatted, then `ruff format` over the folder. Its output differs "
-            "from black's in " + "; ".join(drift) + ".",
+            "forgegen --formatter ruff formats the same render with ruff instead of "
+            "black; its output differs from black's in " + "; ".join(drift) + ".",
         ]
     reference = results.get("imports_reference") or {}
     if reference:

@@ -190,16 +190,7 @@ def measure_builds(
     commands: dict[str, tuple[Callable[[Path], list[str]], Mapping[str, str]]] = {
         report.FORGEGEN: (lambda out: _forgegen_command(spec.path, out), cold_env),
         report.RUFF: (
-            lambda out: [
-                PYTHON,
-                str(HERE / "phases.py"),
-                "--spec",
-                str(spec.path),
-                "--out",
-                str(out),
-                "--formatter",
-                "ruff",
-            ],
+            lambda out: _forgegen_command(spec.path, out, "--formatter", "ruff"),
             cold_env,
         ),
     }

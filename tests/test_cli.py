@@ -143,6 +143,7 @@ BUILD_OPTIONS = {
     "--templates": "laid over",
     "--version-suffix": "+forgegen.1",
     "--no-fixes": "spec fixes",
+    "--formatter": "forgegen[ruff]",
     "--force": "unchanged",
     "--all": "[tool.forgegen]",
     "--config": "forgegen.toml",

@@ -10,7 +10,9 @@ import black
 import pytest
 
 import forgegen.cache
+import forgegen.processes
 from forgegen import format as fmt
+from forgegen import format_black
 from forgegen.errors import ForgegenError
 from forgegen.format import format_files
 
@@ -242,3 +244,43 @@ def test_empty_input(tmp_path: Path) -> None:
     messages: list[str] = []
     assert format_files({}, cache_dir=tmp_path, jobs=2, progress=messages.append) == {}
     assert messages == ["formatting 0 files (0 cached)"]
+
+
+def test_spawned_workers_format_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where forking is unsafe (other threads, macOS, Windows) workers are spawned.
+    files = {f"m{n}.py": module(n) for n in range(4)}
+    forked = format_files(files, cache_dir=tmp_path / "c1", jobs=2)
+    monkeypatch.setattr(forgegen.processes, "forks", lambda: False)
+    assert format_files(files, cache_dir=tmp_path / "c2", jobs=2) == forked
+
+
+def test_a_module_is_formatted_and_cached_by_top_level_statement(
+    tmp_path: Path, calls: list[str]
+) -> None:
+    source = "x=1\n\n\nclass A:\n  a=1\n\n\nclass B:\n  b=2\n"
+    out = format_files({"m.py": source}, cache_dir=tmp_path, jobs=1)
+    assert calls == ["x=1\n\n\n", "class A:\n  a=1\n\n\n", "class B:\n  b=2\n"]
+    # A new version of the module reformats only the class that changed.
+    changed = source.replace("b=2", "b=3")
+    again = format_files({"m.py": changed}, cache_dir=tmp_path, jobs=1)
+    assert calls[3:] == ["class B:\n  b=3\n"]
+    assert out == {"m.py": black.format_str(source, mode=fmt.MODE)}
+    assert again == {"m.py": black.format_str(changed, mode=fmt.MODE)}
+
+
+def test_an_error_in_a_piece_is_located_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = format_black.format_one
+
+    def fussy(source: str) -> tuple[str | None, str | None]:
+        # Fails on class B, saying how many lines it was given, as black's line numbers do.
+        if "class B" in source:
+            return None, f"Cannot parse: {source.count(chr(10))}:0"
+        return real(source)
+
+    monkeypatch.setattr(format_black, "format_one", fussy)
+    source = "x = 1\n\n\nclass A:\n    pass\n\n\nclass B:\n    pass\n"
+    with pytest.raises(ForgegenError) as info:
+        format_files({"m.py": source}, cache_dir=tmp_path, jobs=1)
+    assert info.value.message == "black could not format the generated file m.py: Cannot parse: 9:0"

@@ -45,6 +45,7 @@ def build_target(target: Target, force: bool = False) -> Outcome:
         version_suffix=target.version_suffix,
         force=force,
         jobs=1,
+        formatter=target.formatter,
     )
     try:
         result = build(options)

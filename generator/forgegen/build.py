@@ -4,6 +4,10 @@ Each stage hands the next a typed value; this module only strings them
 together and decides what stops a build. Progress goes to a callback, never
 to print(): the CLI chooses where it is shown.
 
+A build validates in a child process beside the stages from fixes to
+format (``verdicts``) and waits for the verdict before writing; the
+``validate`` and ``diff`` commands validate first, in this process.
+
 A rebuild whose inputs and output are unchanged is skipped right after the
 spec is read (``fingerprint``); one over a previous output carries its
 CHANGELOG.md forward and adds an entry when the API changed (``changelog``).
@@ -13,20 +17,20 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import __version__, fingerprint, forges, ir, source
 from .changelog import history
-from .diagnostics import Diagnostics, Severity
+from .diagnostics import Diagnostic, Diagnostics, Severity
 from .errors import ForgegenError, SpecError
 from .fixes import Applied, apply_fixes
-from .format import format_files
+from .format import Formatter, format_files, require
 from .paginate import mark_pagination
 from .parse import parse, refuse_external_refs
 from .render import Provenance, builtin_templates, package_version, render_package
-from .verdicts import validate_cached
+from .verdicts import Verdict
 from .write import read_manifest, write_tree
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check_spec", "load_spec", "sdk_api"]
@@ -52,7 +56,10 @@ class BuildOptions:
     version_suffix: str = ""  # appended to the package version: "+forgegen.1", ".post1"
     force: bool = False  # rebuild even when inputs and output are unchanged
     previous: Path | None = None  # the output whose history to carry (default: out)
-    jobs: int | None = None  # formatting processes (default: one per core)
+    # Processes to format with (default: one per core), and whether to validate
+    # in one beside the build: 1 does everything in this process.
+    jobs: int | None = None
+    formatter: Formatter = "black"
 
 
 @dataclass(frozen=True)
@@ -119,16 +126,30 @@ def check_spec(
 
     Fixes come after validation, which judges the spec as the forge published
     it, and before parsing, so the IR has the types the server really sends."""
-    diagnostics = Diagnostics()
     refuse_external_refs(loaded.document, loaded.origin)
     progress("validating")
-    validate_cached(loaded.document, loaded.sha256, diagnostics)
-    errors = [d.format(loaded.origin) for d in diagnostics.of(Severity.ERROR)]
-    if errors and not ignore_validation_errors:
+    with Verdict(loaded.document, loaded.sha256, background=False) as verdict:
+        found = verdict.items()
+    _judge(found, loaded.origin, ignore_validation_errors, error_limit, hint)
+    parsed = _parse(loaded, forge, fixes)
+    return replace(parsed, diagnostics=Diagnostics([*found, *parsed.diagnostics.items]))
+
+
+def _judge(
+    found: list[Diagnostic], origin: str, ignore: bool, error_limit: int | None, hint: str
+) -> None:
+    """Raise the SpecError that lists every validation error, unless told to go on."""
+    errors = [d.format(origin) for d in found if d.severity is Severity.ERROR]
+    if errors and not ignore:
         limit = len(errors) if error_limit is None else error_limit
         shown = "\n".join(errors[:limit])
         more = f"\n… and {len(errors) - limit} more" if len(errors) > limit else ""
         raise SpecError(f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}{hint}")
+
+
+def _parse(loaded: source.SpecSource, forge: str | None, fixes: bool) -> LoadedSpec:
+    """Apply the forge's fixes and parse; the diagnostics are theirs only."""
+    diagnostics = Diagnostics()
     profile = forges.FORGES[forge] if forge else forges.detect(loaded.document)
     document: Any = loaded.document
     applied: tuple[Applied, ...] = ()
@@ -150,19 +171,22 @@ def _shown_origin(origin: str) -> str:
 
 def _inputs(options: BuildOptions, loaded: source.SpecSource, package: str, forge: str) -> str:
     """A digest of everything that decides the output (see ``fingerprint``)."""
-    return fingerprint.inputs_digest(
-        {
-            "spec_sha256": loaded.sha256,
-            "origin": _shown_origin(loaded.origin),
-            "package": package,
-            "forge": forge,
-            "fixes": options.fixes,
-            "version_suffix": options.version_suffix,
-            "forgegen": __version__,
-            "templates": fingerprint.folder_digest(builtin_templates()),
-            "overlay": fingerprint.folder_digest(options.templates),
-        }
-    )
+    parts: dict[str, object] = {
+        "spec_sha256": loaded.sha256,
+        "origin": _shown_origin(loaded.origin),
+        "package": package,
+        "forge": forge,
+        "fixes": options.fixes,
+        "version_suffix": options.version_suffix,
+        "forgegen": __version__,
+        "templates": fingerprint.folder_digest(builtin_templates()),
+        "overlay": fingerprint.folder_digest(options.templates),
+    }
+    # The default formatter adds nothing, so that the manifests of SDKs built
+    # before there was a choice still say "unchanged".
+    if options.formatter != "black":
+        parts["formatter"] = options.formatter
+    return fingerprint.inputs_digest(parts)
 
 
 def _unchanged(out: Path, inputs: str, origin: str) -> BuildResult | None:
@@ -190,7 +214,23 @@ def _unchanged(out: Path, inputs: str, origin: str) -> BuildResult | None:
     )
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    """What a build keeps of the spec once rendered: its IR is no longer needed."""
+
+    files: dict[str, str]  # unformatted
+    history: dict[str, str | bytes]  # CHANGELOG.md and the API record, ready to write
+    diagnostics: Diagnostics  # of fixes and parsing
+    version: str
+    spec_version: str
+    operations: int
+    models: int
+    fixes: tuple[str, ...]
+    changelog: bool
+
+
 def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
+    require(options.formatter)  # before any work, so a missing one costs nothing
     loaded = source.load(
         options.spec, timeout=options.timeout, max_bytes=options.max_bytes, progress=progress
     )
@@ -204,14 +244,76 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         skipped = _unchanged(options.out, inputs, loaded.origin)
         if skipped is not None:
             return skipped  # the caller says so: result.unchanged
-    spec = check_spec(
-        loaded,
-        ignore_validation_errors=options.ignore_validation_errors,
-        hint="\n(--ignore-validation-errors builds anyway)",
-        progress=progress,
-        forge=profile.name,
-        fixes=options.fixes,
+    refuse_external_refs(document, loaded.origin)
+    progress("validating")
+
+    def judge(found: list[Diagnostic]) -> None:
+        hint = "\n(--ignore-validation-errors builds anyway)"
+        _judge(found, loaded.origin, options.ignore_validation_errors, 20, hint)
+
+    # The validator runs beside everything up to writing (unless told to use
+    # one process), and its verdict comes first: an invalid spec fails with
+    # the validator's located errors, whatever the later stages made of it.
+    with Verdict(document, loaded.sha256, background=options.jobs != 1) as verdict:
+        try:
+            rendered = _render(options, loaded, profile, package, progress)
+            formatted: dict[str, str | bytes] = dict(
+                format_files(
+                    rendered.files,
+                    formatter=options.formatter,
+                    progress=progress,
+                    jobs=options.jobs,
+                )
+            )
+        except Exception:
+            judge(verdict.items())
+            raise
+        found = verdict.items()
+    judge(found)
+    formatted.update(rendered.history)
+    progress(f"writing {options.out}")
+    write_tree(
+        options.out,
+        formatted,
+        manifest={
+            "fixes": list(rendered.fixes),
+            "forge": profile.name,
+            "forgegen_version": __version__,
+            "inputs_sha256": inputs,
+            "output_sha256": fingerprint.tree_digest(formatted),
+            "package": package,
+            "spec_sha256": loaded.sha256,
+            "spec_version": rendered.spec_version,
+            "version": rendered.version,
+        },
     )
+    return BuildResult(
+        origin=loaded.origin,
+        out=options.out,
+        package=package,
+        forge=profile.name,
+        files=len(formatted),
+        operations=rendered.operations,
+        models=rendered.models,
+        diagnostics=Diagnostics([*found, *rendered.diagnostics.items]),
+        version=rendered.version,
+        fixes=rendered.fixes,
+        changelog=rendered.changelog,
+    )
+
+
+def _render(
+    options: BuildOptions,
+    loaded: source.SpecSource,
+    profile: forges.Profile,
+    package: str,
+    progress: Progress,
+) -> _Rendered:
+    """Fix, parse and render the spec, and carry the output's history forward.
+
+    A function of its own so that the IR is freed before formatting, the
+    stage that needs the most memory."""
+    spec = _parse(loaded, profile.name, options.fixes)
     try:
         version = package_version(spec.api.version, options.version_suffix)
     except ValueError as exc:
@@ -222,46 +324,24 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         api,
         package=package,
         profile=profile,
-        provenance=Provenance(_shown_origin(spec.source.origin), spec.source.sha256),
+        provenance=Provenance(_shown_origin(loaded.origin), loaded.sha256),
         overlay=options.templates,
         version=version,
         fixes=spec.fixes,
-    )
-    formatted: dict[str, str | bytes] = dict(
-        format_files(files, progress=progress, jobs=options.jobs)
     )
     past = history(options.previous or options.out, api, version=version, spec_sha256=loaded.sha256)
     if past.note:
         progress(past.note)
     if past.report is not None:
         progress(f"CHANGELOG.md: new entry {version} (bump: {past.report.bump})")
-    formatted.update(past.files)
-    progress(f"writing {options.out}")
-    write_tree(
-        options.out,
-        formatted,
-        manifest={
-            "fixes": [f.id for f in spec.fixes],
-            "forge": profile.name,
-            "forgegen_version": __version__,
-            "inputs_sha256": inputs,
-            "output_sha256": fingerprint.tree_digest(formatted),
-            "package": package,
-            "spec_sha256": spec.source.sha256,
-            "spec_version": spec.api.version,
-            "version": version,
-        },
-    )
-    return BuildResult(
-        origin=spec.source.origin,
-        out=options.out,
-        package=package,
-        forge=profile.name,
-        files=len(formatted),
-        operations=len(spec.api.operations),
-        models=len(spec.api.models),
+    return _Rendered(
+        files=dict(files),
+        history=dict(past.files),
         diagnostics=spec.diagnostics,
         version=version,
+        spec_version=spec.api.version,
+        operations=len(spec.api.operations),
+        models=len(spec.api.models),
         fixes=tuple(f.id for f in spec.fixes),
         changelog=past.report is not None,
     )

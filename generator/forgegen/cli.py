@@ -15,6 +15,7 @@ from .cli_options import (
     VersionSuffix,
     build_options,
     fetch_options,
+    formatter_option,
     report,
     reporter,
     spec_option,
@@ -23,6 +24,7 @@ from .cli_release import NO_FIXES_HELP, build_all, check_command, diff_command
 from .diagnostics import Severity
 from .errors import SpecError
 from .forges import FORGES
+from .format import Formatter
 
 __all__ = ["main"]
 
@@ -90,6 +92,7 @@ cli.add_command(check_command)
     "+forgegen.1 (a local version) or .post1.",
 )
 @click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
+@formatter_option
 @click.option(
     "--force",
     is_flag=True,
@@ -122,6 +125,7 @@ def build_command(
     templates: Path | None,
     version_suffix: str,
     no_fixes: bool,
+    formatter: Formatter,
     force: bool,
     all_targets: bool,
     config: Path | None,
@@ -173,6 +177,7 @@ def build_command(
         no_fixes=no_fixes,
         version_suffix=version_suffix,
         force=force,
+        formatter=formatter,
     )
     result = build(options, progress)
     report(result.diagnostics, result.origin, quiet)

@@ -20,6 +20,7 @@ from .cli_options import (
     VersionSuffix,
     build_options,
     fetch_options,
+    formatter_option,
     reporter,
     spec_option,
 )
@@ -28,6 +29,7 @@ from .diff import diff
 from .diff_report import markdown, to_json
 from .errors import ForgegenError, OutputError, SourceError, SpecError
 from .forges import FORGES
+from .format import Formatter
 
 __all__ = ["CheckFailed", "build_all", "check_command", "diff_command"]
 
@@ -142,6 +144,7 @@ def diff_command(
 )
 @click.option("--version-suffix", type=VersionSuffix(), default="", help="As for build.")
 @click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
+@formatter_option
 @click.option("--ignore-validation-errors", is_flag=True, help=IGNORE_HELP)
 @click.option(
     "--max-diff-lines",
@@ -159,6 +162,7 @@ def check_command(
     templates: Path | None,
     version_suffix: str,
     no_fixes: bool,
+    formatter: Formatter,
     ignore_validation_errors: bool,
     max_diff_lines: int,
     quiet: bool,
@@ -183,6 +187,7 @@ def check_command(
             no_fixes=no_fixes,
             version_suffix=version_suffix,
             force=True,
+            formatter=formatter,
             previous=out,  # carry its CHANGELOG as a rebuild over it would
         )
         build(options)

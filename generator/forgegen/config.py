@@ -14,6 +14,7 @@ A release pipeline keeps one target per SDK it publishes::
     version_suffix = ".post1"            # optional: overrides the default
     templates = "templates-overlay"      # optional: a template overlay folder
     fixes = true                         # optional: per-version spec fixes (default on)
+    formatter = "ruff"                   # optional: black (default) or ruff
 
 Every problem is a ``ConfigError`` (exit code 2) naming the file and the key.
 """
@@ -29,6 +30,7 @@ from typing import Any
 
 from .errors import ForgegenError
 from .forges import FORGES
+from .format import FORMATTERS, Formatter
 from .render import package_version
 
 if sys.version_info >= (3, 11):
@@ -40,7 +42,7 @@ __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "Target", "find_config", "lo
 
 CONFIG_NAMES = ("forgegen.toml", "pyproject.toml")
 
-_DEFAULT_KEYS = {"version_suffix": str, "templates": str, "fixes": bool}
+_DEFAULT_KEYS = {"version_suffix": str, "templates": str, "fixes": bool, "formatter": str}
 _TARGET_KEYS = {"name": str, "spec": str, "out": str, "forge": str, "package": str, **_DEFAULT_KEYS}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -61,6 +63,7 @@ class Target:
     version_suffix: str = ""
     templates: Path | None = None
     fixes: bool = True
+    formatter: Formatter = "black"
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,11 @@ class _Reader:
                 f"{at}.version_suffix",
                 f"{suffix!r} does not make a valid version (try '+forgegen.1' or '.post1')",
             ) from None
+        formatter = entry.get("formatter", "black")
+        if formatter not in FORMATTERS:
+            raise self.fail(
+                f"{at}.formatter", f"{formatter!r} is not one of {', '.join(FORMATTERS)}"
+            )
         templates = self._path(entry["templates"]) if "templates" in entry else None
         if templates is not None and not templates.is_dir():
             raise self.fail(f"{at}.templates", f"{templates} is not a folder")
@@ -191,6 +199,7 @@ class _Reader:
             version_suffix=suffix,
             templates=templates,
             fixes=entry.get("fixes", True),
+            formatter=formatter,
         )
 
     def _path(self, value: str) -> Path:

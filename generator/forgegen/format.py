@@ -1,114 +1,126 @@
-"""Formats the rendered files with black, in-process, cached by content hash.
+"""Formats the rendered files with black or ruff, cached by content hash.
 
-Black is the slowest stage of a build, and release pipelines rebuild the same
-spec again and again, so every result is cached on disk under a key made of
-black's version, the mode and the source text: an unchanged spec costs one
-hash and one file read per module. Files that miss the cache are formatted in
-parallel across processes; the output never depends on the cache or on the
-number of processes.
+Formatting is the slowest stage of a build, and release pipelines rebuild the
+same spec again and again, so every result is cached on disk under a key made
+of the formatter's name and version, its settings and the source text: an
+unchanged spec costs one hash and one file read per piece. black's pieces are
+a module's top-level statements (``chunks``), so a new forge version
+reformats only the classes that changed; ruff is fast enough to take whole
+files. What misses the cache is formatted in parallel; the output never
+depends on the cache or on the number of processes.
 
-The cache lives in ``platformdirs.user_cache_dir("forgegen")/black``; the
-``FORGEGEN_CACHE_DIR`` environment variable moves it and ``FORGEGEN_NO_CACHE=1``
-turns it off. The cache is an optimisation only: an entry that cannot be read
-or does not check out is recomputed, and a folder that cannot be written turns
-caching off for the run instead of failing the build.
+The cache lives in ``platformdirs.user_cache_dir("forgegen")/<formatter>``;
+the ``FORGEGEN_CACHE_DIR`` environment variable moves it and
+``FORGEGEN_NO_CACHE=1`` turns it off. The cache is an optimisation only: an
+entry that cannot be read or does not check out is recomputed, and a folder
+that cannot be written turns caching off for the run instead of failing the
+build.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import functools
-import importlib.metadata
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Literal, Protocol, get_args
 
-import black
-from black.mode import Mode, TargetVersion
+from .cache import ContentCache
+from .errors import ForgegenError
 
-from forgegen.cache import ContentCache
-from forgegen.errors import ForgegenError
+__all__ = ["FORMATTERS", "Formatter", "format_files", "require"]
 
-__all__ = ["MODE", "format_files"]
-
-MODE = Mode(target_versions={TargetVersion.PY310}, line_length=88)
+Formatter = Literal["black", "ruff"]
+FORMATTERS: tuple[Formatter, ...] = get_args(Formatter)
 
 
-# A new black may format differently, and so may another mode: both are in
-# every cache key. (Mode's own cache key spells the mode canonically.)
-def _salt() -> str:
-    return f"{_black_version()}\0{MODE.get_cache_key()}"
+def require(formatter: Formatter) -> None:
+    """Fail now, before any work, if ``formatter`` is not installed (black always is)."""
+    if formatter == "ruff":
+        from . import format_ruff
+
+        format_ruff.binary()
 
 
 def format_files(
     files: Mapping[str, str],
     *,
+    formatter: Formatter = "black",
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, str]:
-    """Return ``files`` with every ``*.py`` value formatted by black.
+    """Return ``files`` with every ``*.py`` value formatted.
 
     Other files pass through unchanged; the result keeps the input's order.
-    Raises ``ForgegenError`` if black rejects a file: forgegen rendered
-    invalid Python, which is a bug in forgegen, not in the spec.
+    Raises ``ForgegenError`` if the formatter rejects a file: forgegen
+    rendered invalid Python, which is a bug in forgegen, not in the spec.
     """
-    cache = ContentCache.open("black", _salt(), cache_dir)
-    result = dict(files)
-    todo: dict[str, str] = {}  # path -> source, for the cache misses
-    py_paths = [path for path in files if path.endswith(".py")]
-    for path in py_paths:
-        hit = cache.get(files[path])
+    backend = _backend(formatter)
+    cache = ContentCache.open(formatter, backend.salt(), cache_dir)
+    pieces = {path: backend.split(files[path]) for path in files if path.endswith(".py")}
+    done: dict[str, str] = {}  # piece source -> formatted, from the cache or the formatter
+    todo: dict[str, None] = {}  # the distinct pieces to format, in a stable order
+    for source in (piece for parts in pieces.values() for piece in parts):
+        if source in done or source in todo:
+            continue  # generated packages repeat pieces (empty __init__.py files)
+        hit = cache.get(source)
         if hit is None:
-            todo[path] = files[path]
+            todo[source] = None
         else:
-            result[path] = hit
+            done[source] = hit
     if progress is not None:
-        cached = len(py_paths) - len(todo)
-        progress(f"formatting {len(py_paths)} files ({cached} cached)")
+        cached = sum(all(p in done for p in parts) for parts in pieces.values())
+        progress(f"formatting {len(pieces)} files ({cached} cached)")
 
-    # Generated packages repeat small files (empty __init__.py): format each
-    # distinct source once.
-    sources = list(dict.fromkeys(todo.values()))
-    outcomes = dict(zip(sources, _run(sources, jobs or os.cpu_count() or 1), strict=True))
+    failed: dict[str, str] = {}
+    sources = list(todo)
+    outcomes = backend.run(sources, jobs or os.cpu_count() or 1) if sources else []
+    for source, (formatted, error) in zip(sources, outcomes, strict=True):
+        if formatted is None:
+            failed[source] = error or "failed"
+        else:
+            done[source] = formatted
+            cache.put(source, formatted)
     # Path order, so that with several broken files the one reported does not
     # depend on the number of workers.
-    for path in sorted(todo):
-        formatted, error = outcomes[todo[path]]
-        if formatted is None:
-            raise ForgegenError(f"black could not format the generated file {path}: {error}")
-        result[path] = formatted
-        cache.put(todo[path], formatted)
+    for path in sorted(pieces):
+        error = next((failed[p] for p in pieces[path] if p in failed), None)
+        if error is not None:
+            if len(pieces[path]) > 1:  # say where in the file, not where in the piece
+                error = backend.run([files[path]], 1)[0][1] or error
+            raise ForgegenError(f"{formatter} could not format the generated file {path}: {error}")
+    result = dict(files)
+    for path, parts in pieces.items():
+        result[path] = backend.join([done[p] for p in parts])
     return result
 
 
-# (formatted text, None) on success, (None, black's first message line) on failure.
-_Outcome = tuple[str | None, str | None]
+class _Backend(Protocol):
+    """What ``format_black`` and ``format_ruff`` provide."""
+
+    def salt(self) -> str: ...
+    def split(self, source: str) -> list[str]: ...
+    def join(self, formatted: list[str]) -> str: ...
+    def run(self, sources: Sequence[str], jobs: int) -> list[tuple[str | None, str | None]]: ...
 
 
-def _format_one(source: str) -> _Outcome:
-    # Runs in worker processes: return the message instead of raising, so no
-    # exception object has to survive pickling back to the parent.
-    try:
-        return black.format_str(source, mode=MODE), None
-    except Exception as exc:  # any black failure is reported the same way
-        lines = str(exc).strip().splitlines()
-        return None, lines[0] if lines else type(exc).__name__
+def _backend(formatter: Formatter) -> _Backend:
+    # Imported on demand: black takes a tenth of a second to import, and a
+    # ruff build needs none of it.
+    if formatter == "ruff":
+        from . import format_ruff
+
+        return format_ruff
+    from . import format_black
+
+    return format_black
 
 
-def _run(sources: list[str], jobs: int) -> list[_Outcome]:
-    # format_str does no AST equivalence check (that is format_file_contents
-    # with fast=False), which is what we want: tests compile the output anyway.
-    if jobs <= 1 or len(sources) <= 1:
-        return [_format_one(source) for source in sources]
-    workers = min(jobs, len(sources))
-    # Several files per task keeps pickling overhead down for small modules.
-    chunk = max(1, len(sources) // (workers * 4))
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_format_one, sources, chunksize=chunk))
+def __getattr__(name: str) -> object:
+    # MODE, black's settings, stays importable from here without importing
+    # black for every build that formats with ruff.
+    if name == "MODE":
+        from .format_black import MODE
 
-
-@functools.cache
-def _black_version() -> str:
-    # A new black may format differently, so its version is part of every key.
-    return importlib.metadata.version("black")
+        return MODE
+    raise AttributeError(name)
