@@ -43,7 +43,7 @@ def split_module(source: str) -> list[str]:
     # Lines as the parser counts them: str.splitlines would also break at
     # U+2028 and the like, which a docstring may hold.
     lines = source.split("\n")
-    cuts: list[int] = []  # 0-based line numbers that start a piece
+    cuts: list[tuple[int, int]] = []  # (0-based line after a piece, line that starts the next)
     for previous, node in itertools.pairwise(body):
         if not isinstance(node, _DEFS):
             continue
@@ -52,10 +52,13 @@ def split_module(source: str) -> list[str]:
         gap = lines[end:first]
         if not gap or any(line.strip() for line in gap):
             continue  # no blank line, or a comment: black looks across it
-        cuts.append(first)
+        cuts.append((end, first))
     starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-    bounds = [0, *(starts[cut] for cut in cuts), len(source)]
-    return [source[a:b] for a, b in itertools.pairwise(bounds)]
+    # A piece stops at its last statement's line end: the blank lines between
+    # pieces are the join's, so a piece already in black's style stays as it is
+    # (and costs black one pass, not two).
+    bounds = [0, *(starts[i] for cut in cuts for i in cut), len(source)]
+    return [source[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
 
 
 def join_pieces(formatted: list[str]) -> str:

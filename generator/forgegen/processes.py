@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 
 __all__ = ["forks", "ignore_interrupts", "process_context", "start_process", "starting_children"]
 
@@ -36,14 +37,10 @@ def start_process(
 ) -> multiprocessing.process.BaseProcess:
     """A daemon child running ``target(*args)``, started with Ctrl-C held back;
     ``target`` should call ``ignore_interrupts`` first."""
-    if forks():
-        child: multiprocessing.process.BaseProcess = multiprocessing.get_context("fork").Process(
-            target=target, args=args, name=name, daemon=True
-        )
-    else:
-        child = multiprocessing.get_context("spawn").Process(
-            target=target, args=args, name=name, daemon=True
-        )
+    context: Any = process_context()  # typeshed knows Process only on the concrete contexts
+    child: multiprocessing.process.BaseProcess = context.Process(
+        target=target, args=args, name=name, daemon=True
+    )
     with starting_children():
         child.start()
     return child
