@@ -66,10 +66,10 @@ def test_the_childs_verdict_is_cached(monkeypatch: pytest.MonkeyPatch, cold_cach
         first = verdict.items()
     assert len(list((cold_cache / "validation").iterdir())) == 1
 
-    def fail(document: Mapping[str, Any]) -> list[list[str]]:
+    def fail(document: Mapping[str, Any], name: str) -> Any:
         raise AssertionError("validated again")
 
-    monkeypatch.setattr(verdicts, "_validate", fail)
+    monkeypatch.setattr(verdicts, "_validate_half", fail)
     with Verdict(document(INVALID), "sha-c", background=True) as verdict:
         assert verdict.items() == first
 
@@ -78,7 +78,7 @@ def test_the_childs_verdict_is_cached(monkeypatch: pytest.MonkeyPatch, cold_cach
 def test_a_child_that_dies_is_replaced_by_validating_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def die(document: Mapping[str, Any], send: Any) -> None:
+    def die(document: Mapping[str, Any], name: str, send: Any) -> None:
         os._exit(3)  # as if killed: no answer, no goodbye
 
     monkeypatch.setattr(verdicts, "_validate_in_child", die)
@@ -91,15 +91,15 @@ def test_a_child_that_dies_is_replaced_by_validating_here(
 
 
 @forking
-def test_leaving_early_ends_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(document: Mapping[str, Any]) -> list[list[str]]:
+def test_leaving_early_ends_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(document: Mapping[str, Any], name: str) -> Any:
         time.sleep(60)
-        return []
+        return [], True
 
-    monkeypatch.setattr(verdicts, "_validate", slow)
+    monkeypatch.setattr(verdicts, "_validate_half", slow)
     start = time.monotonic()
     with pytest.raises(RuntimeError), Verdict(document(GITEA), "sha-f", background=True):
-        assert len(multiprocessing.active_children()) == 1
+        assert len(multiprocessing.active_children()) == len(verdicts.PASSES)
         raise RuntimeError("the build failed")
     assert multiprocessing.active_children() == []
     assert time.monotonic() - start < 10
@@ -110,26 +110,29 @@ def test_the_build_formats_while_the_child_validates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log = tmp_path / "log"
-    real_validate, real_format = verdicts._validate, forgegen.build.format_files
+    real_validate, real_format = verdicts._validate_half, forgegen.build.format_files
 
-    def slow_validate(document: Mapping[str, Any]) -> list[list[str]]:
+    def slow_validate(document: Mapping[str, Any], name: str) -> Any:
         time.sleep(1.0)  # longer than parsing and rendering a small spec
-        rows = real_validate(document)
+        half = real_validate(document, name)
         with log.open("a") as handle:
             handle.write(f"validated {os.getpid()} {time.monotonic()}\n")
-        return rows
+        return half
 
     def logged_format(*args: Any, **kwargs: Any) -> dict[str, str]:
         with log.open("a") as handle:
             handle.write(f"formatting {os.getpid()} {time.monotonic()}\n")
         return real_format(*args, **kwargs)
 
-    monkeypatch.setattr(verdicts, "_validate", slow_validate)
+    monkeypatch.setattr(verdicts, "_validate_half", slow_validate)
     monkeypatch.setattr(forgegen.build, "format_files", logged_format)
     assert run("build", "-q", "--spec", GITEA, "--out", tmp_path / "sdk").exit_code == 0
-    events = {line.split()[0]: line.split()[1:] for line in log.read_text().splitlines()}
-    assert events["validated"][0] != str(os.getpid())  # in another process
-    assert float(events["formatting"][1]) < float(events["validated"][1])  # at the same time
+    lines = [line.split() for line in log.read_text().splitlines()]
+    validated = [line[1:] for line in lines if line[0] == "validated"]
+    formatting = next(line[1:] for line in lines if line[0] == "formatting")
+    # Each pass in a process of its own, at the same time as formatting.
+    assert len({pid for pid, _ in validated} | {str(os.getpid())}) == len(verdicts.PASSES) + 1
+    assert all(float(formatting[1]) < float(moment) for _, moment in validated)
     # One process only when asked: jobs=1 (as build --all's workers do).
     log.unlink()
     monkeypatch.setenv("FORGEGEN_NO_CACHE", "1")  # the verdict was cached above
@@ -271,3 +274,28 @@ def test_without_fork_the_child_is_spawned(monkeypatch: pytest.MonkeyPatch) -> N
     with Verdict(document(INVALID), "sha-h", background=False) as verdict:
         assert spawned == verdict.items()
     assert multiprocessing.active_children() == []
+
+
+def _json_object(path: Path) -> bool:
+    try:
+        return isinstance(json.loads(path.read_bytes()), dict)
+    except ValueError:
+        return False
+
+
+# Every JSON spec the tests keep, invalid and hostile ones first.
+JSON_SPECS = [
+    *sorted(p for folder in (BAD, BAD.parent / "hostile") for p in folder.glob("*.json")),
+    GITEA,
+]
+
+
+@pytest.mark.parametrize("spec", [p for p in JSON_SPECS if _json_object(p)], ids=lambda p: p.name)
+def test_passes_run_apart_say_what_one_run_of_both_says(spec: Path) -> None:
+    from forgegen.diagnostics import Diagnostics
+    from forgegen.validate import validate
+
+    together = Diagnostics()
+    validate(document(spec), together)
+    rows = [[d.severity.value, d.pointer, d.message] for d in together.items]
+    assert verdicts._validate(document(spec), verdicts.PASSES) == rows

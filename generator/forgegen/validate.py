@@ -45,14 +45,25 @@ _FILE_NOTE = (
 _CHILD = {ExtraParametersError: "required", DuplicateOperationIDError: "operationId"}
 
 
-def validate(document: Mapping[str, Any], diagnostics: Diagnostics) -> None:
-    """Validate ``document``, recording each problem at its absolute JSON pointer."""
+def validate(
+    document: Mapping[str, Any],
+    diagnostics: Diagnostics,
+    passes: Sequence[str] = ("schema", "keywords"),
+) -> bool:
+    """Validate ``document``, recording each problem at its absolute JSON pointer.
+
+    ``passes`` picks openapi-spec-validator's passes: ``"schema"`` (against
+    the meta-schema) and ``"keywords"`` (the keyword walk), so that they can
+    run in two processes at once (``verdicts`` merges them). Returns False
+    when a pass stopped on a broken spec before it was done: nothing after it
+    would have run.
+    """
     if not isinstance(document, Mapping):
         diagnostics.error("", "the document is not a JSON object")
-        return
+        return False
     chosen = _choose(document, diagnostics)
     if chosen is None:
-        return
+        return False
     tracker = _Tracker()
     reported: set[str] = set()  # both passes often flag the same node: say it once
 
@@ -62,8 +73,9 @@ def validate(document: Mapping[str, Any], diagnostics: Diagnostics) -> None:
             reported.add(at)
             (diagnostics.note if note else diagnostics.error)(at, _clip(message, _MAX_MESSAGE))
 
+    spec_validator = tracker.validator(chosen)(document)
     try:
-        for err in tracker.validator(chosen)(document).iter_errors():
+        for err in _errors(spec_validator, passes):
             found = tracker.found.pop(id(err), None)
             if found is None:  # first pass: the path is already absolute
                 for leaf, message in _specific(err):
@@ -94,6 +106,21 @@ def validate(document: Mapping[str, Any], diagnostics: Diagnostics) -> None:
             report(crash, "too deeply nested to validate, or a $ref cycle")
         else:
             report(crash, f"validation stopped here: {type(exc).__name__}: {exc}")
+        return False
+    return True
+
+
+def _errors(spec_validator: Any, passes: Sequence[str]) -> Iterator[Any]:
+    """The chosen passes' errors: the meta-schema's, then the keyword validators'."""
+    if "schema" in passes:
+        for err in spec_validator.schema_validator.iter_errors(spec_validator.schema):
+            yield (
+                err
+                if isinstance(err, OpenAPIValidationError)
+                else (OpenAPIValidationError.create_from(err))
+            )
+    if "keywords" in passes:
+        yield from spec_validator.root_validator(spec_validator.schema_path)
 
 
 def _choose(document: Mapping[str, Any], diagnostics: Diagnostics) -> Any:

@@ -7,20 +7,24 @@ cache, keyed by the spec's bytes and the versions of forgegen and the
 validator, and the validator is imported only on a miss.
 
 On a miss a build need not wait for it: ``Verdict(..., background=True)``
-validates in a child process while the build parses, renders and formats,
-and ``items()`` waits for the answer. The child is forked where that is safe
-(``processes``), so it reads the document the parent already holds; it
-ignores Ctrl-C, which the parent handles for both, and leaving the ``with``
-block early ends it. If the child dies without answering, the parent
-validates by itself: a verdict is never lost, only late.
+validates in child processes while the build parses, renders and formats,
+and ``items()`` waits for the answer. The validator's two passes (the
+meta-schema, then the keyword walk; 0.7 s and 0.3 s on Gitea 1.25) run in
+a child each, since the first is the critical path of a build formatted with
+ruff. The children are forked where that is safe (``processes``), so they
+read the document the parent already holds; they ignore Ctrl-C, which the
+parent handles for all, and leaving the ``with`` block early ends them. If a
+child dies without answering, the parent runs its pass by itself: a verdict
+is never lost, only late.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import json
-import multiprocessing.connection
-from collections.abc import Mapping
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
@@ -31,7 +35,10 @@ from .processes import ignore_interrupts, start_process
 
 __all__ = ["Verdict", "validate_cached"]
 
-_Row = list[str]  # [severity, pointer, message]: what the cache and the child's pipe carry
+_Row = list[str]  # [severity, pointer, message]: what the cache and the children's pipes carry
+
+# openapi-spec-validator's passes, in order (``validate.validate``'s ``passes``).
+PASSES = ("schema", "keywords")
 
 
 def _salt() -> str:
@@ -53,36 +60,26 @@ class Verdict:
         self._sha256 = sha256
         self._cache = ContentCache.open("validation", _salt())
         self._items = _decode(self._cache.get(sha256))
-        self._child: multiprocessing.process.BaseProcess | None = None
-        self._pipe: multiprocessing.connection.Connection | None = None
+        self._children: list[_Child] = []
         if self._items is not None:
             return
         if not background:
-            self._keep(_validate(document))
+            self._keep(_validate(document, PASSES))
             return
-        receive, send = multiprocessing.Pipe(duplex=False)
-        try:
-            child = start_process(_validate_in_child, document, send, name="forgegen-validate")
-        except OSError:  # no process to be had (a limit on processes): validate here
-            receive.close()
-            self._keep(_validate(document))
-            return
-        finally:
-            send.close()  # the child's end: EOF here when the child is gone
-        self._child, self._pipe = child, receive
+        for name in PASSES:
+            child = _Child.start(document, name)
+            if child is None:  # no process to be had (a limit on processes): validate here
+                self._keep(_validate(document, PASSES))
+                self._end_children()
+                return
+            self._children.append(child)
 
     def items(self) -> list[Diagnostic]:
-        """The verdict, waiting for the child if it is still validating."""
+        """The verdict, waiting for the children if they are still validating."""
         if self._items is None:
-            rows: Any = None
-            if self._pipe is not None:
-                try:
-                    rows = self._pipe.recv()
-                except (EOFError, OSError):
-                    rows = None  # the child died without a word: validate here
-            self._end_child()
-            found = _rows(rows)
-            self._keep(found if found is not None else _validate(self._document))
+            halves = [child.result(self._document) for child in self._children]
+            self._end_children()
+            self._keep(_merged(halves))
         assert self._items is not None
         return list(self._items)
 
@@ -95,42 +92,103 @@ class Verdict:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._end_child()
+        self._end_children()
 
     def _keep(self, rows: list[_Row]) -> None:
         self._items = [Diagnostic(Severity(s), p, m) for s, p, m in rows]
         self._cache.put(self._sha256, json.dumps(rows))
 
-    def _end_child(self) -> None:
-        child, pipe = self._child, self._pipe
-        self._child = self._pipe = None
-        if pipe is not None:
-            pipe.close()
-        if child is not None:
-            if child.is_alive():
-                child.terminate()  # the build stopped early, or the child is stuck
-            child.join()
-            child.close()
+    def _end_children(self) -> None:
+        children, self._children = self._children, []
+        for child in children:
+            child.end()
 
 
-def _validate(document: Mapping[str, Any]) -> list[_Row]:
+class _Child:
+    """One pass of the validator, running in a child process."""
+
+    def __init__(
+        self, name: str, process: multiprocessing.process.BaseProcess, pipe: Connection
+    ) -> None:
+        self.name, self._process, self._pipe = name, process, pipe
+
+    @classmethod
+    def start(cls, document: Mapping[str, Any], name: str) -> _Child | None:
+        receive, send = multiprocessing.Pipe(duplex=False)
+        try:
+            process = start_process(
+                _validate_in_child, document, name, send, name=f"forgegen-validate-{name}"
+            )
+        except OSError:
+            receive.close()
+            return None
+        finally:
+            send.close()  # the child's end: EOF here when the child is gone
+        return cls(name, process, receive)
+
+    def result(self, document: Mapping[str, Any]) -> _Half:
+        """The pass's rows and whether it finished; run here if the child died."""
+        try:
+            answer: Any = self._pipe.recv()
+        except (EOFError, OSError):
+            answer = None  # the child died without a word
+        half = _half(answer)
+        return half if half is not None else _validate_half(document, self.name)
+
+    def end(self) -> None:
+        self._pipe.close()
+        if self._process.is_alive():
+            self._process.terminate()  # the build stopped early, or the child is stuck
+        self._process.join()
+        self._process.close()
+
+
+# A pass's rows, and whether it ran to its end (``validate.merge`` drops what follows if not).
+_Half = tuple[list[_Row], bool]
+
+
+def _validate(document: Mapping[str, Any], passes: Sequence[str]) -> list[_Row]:
+    return _merged([_validate_half(document, name) for name in passes])
+
+
+def _validate_half(document: Mapping[str, Any], name: str) -> _Half:
     from .validate import validate  # the validator is slow to import
 
     found = Diagnostics()
-    validate(document, found)
-    return [[d.severity.value, d.pointer, d.message] for d in found.items]
+    finished = validate(document, found, (name,))
+    return [[d.severity.value, d.pointer, d.message] for d in found.items], finished
 
 
-def _validate_in_child(
-    document: Mapping[str, Any], send: multiprocessing.connection.Connection
-) -> None:
+def _merged(halves: list[_Half]) -> list[_Row]:
+    """Passes run apart, as one run of both gives them: in pass order, one row per
+    pointer, and nothing after a pass that stopped early."""
+    merged: list[_Row] = []
+    seen: set[str] = set()
+    for rows, finished in halves:
+        fresh = [row for row in rows if row[1] not in seen]
+        merged += fresh
+        seen.update(row[1] for row in fresh)
+        if not finished:
+            break
+    return merged
+
+
+def _validate_in_child(document: Mapping[str, Any], name: str, send: Connection) -> None:
     ignore_interrupts()
     try:
-        send.send(_validate(document))
+        send.send(_validate_half(document, name))
     except BaseException:  # the parent sees EOF and validates by itself; no traceback here
         pass
     finally:
         send.close()
+
+
+def _half(value: Any) -> _Half | None:
+    """``value`` if it is (rows, finished) as a child sends it, else None."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bool)):
+        return None
+    rows = _rows(value[0])
+    return None if rows is None else (rows, value[1])
 
 
 def _rows(value: Any) -> list[_Row] | None:
