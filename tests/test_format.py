@@ -259,7 +259,7 @@ def test_a_module_is_formatted_and_cached_by_top_level_statement(
 ) -> None:
     source = "x=1\n\n\nclass A:\n  a=1\n\n\nclass B:\n  b=2\n"
     out = format_files({"m.py": source}, cache_dir=tmp_path, jobs=1)
-    assert calls == ["x=1\n\n\n", "class A:\n  a=1\n\n\n", "class B:\n  b=2\n"]
+    assert calls == ["x=1\n", "class A:\n  a=1\n", "class B:\n  b=2\n"]
     # A new version of the module reformats only the class that changed.
     changed = source.replace("b=2", "b=3")
     again = format_files({"m.py": changed}, cache_dir=tmp_path, jobs=1)
