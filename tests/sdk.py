@@ -166,6 +166,7 @@ IMPORT_TIME_CALLS = frozenset(
         "field",
         "frozenset",
         "functools.cached_property",
+        "functools.cache",
         "property",
         "re.compile",
         "staticmethod",

@@ -89,7 +89,7 @@ CASES: dict[str, Builds | Refused] = {
             "#/paths/~1e2/get/operationId: the operationId '!!!' has nothing a Python name "
             "can use; named get_e_2",
             "#/definitions/@/properties/...: the property '...' has nothing",
-            "#/definitions/@: the schema name '@' has nothing a Python name can use; named Model",
+            "#/definitions/@: the schema name '@' has nothing a Python name can use; named Schema",
         )
     ),
     # Text that is not plain: controls, escape sequences, bidi marks, lone surrogates.

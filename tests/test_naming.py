@@ -44,7 +44,7 @@ def test_snake(spec_name: str, expected: str) -> None:
         ("APIError", "APIError"),
         ("foo_bar", "FooBar"),
         ("repo settings & more", "RepoSettingsMore"),
-        ("3d-model", "Model_3DModel"),
+        ("3d-model", "Schema_3DModel"),
         ("None", "None_"),
     ],
 )

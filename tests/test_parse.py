@@ -355,7 +355,7 @@ def test_names_with_nothing_usable_get_a_generic_name_and_a_note() -> None:
     assert notes[f"{at}/tags/0"].startswith("the tag '...' has nothing")
     assert notes[f"{at}/parameters/0/name"].endswith("named param")
     assert notes[f"{at}/parameters/1/name"].endswith("named param_2")
-    assert notes["/definitions/~1"].endswith("named Model")
+    assert notes["/definitions/~1"].endswith("named Schema")
     assert notes["/definitions/~1/properties/***"].endswith("named field_2")
     assert notes["/definitions/~1/properties/***/enum/0"].endswith("named VALUE_2")
 

@@ -34,7 +34,7 @@ import httpx
 import pytest
 
 from forge_server import RunningForge, running_forge
-from sdk import build_sdk, load_package
+from sdk import build_sdk, load_package, run_python
 
 SPECS = {"gitea": "gitea/1.22.json", "forgejo": "forgejo/11.json", "gogs": "gogs/openapi.json"}
 PACKAGES = {"gitea": "rt_gitea_sdk", "forgejo": "rt_forgejo_sdk", "gogs": "rt_gogs_sdk"}
@@ -431,6 +431,60 @@ def test_gogs_sdk_has_no_sudo_bearer_or_otp(built: Built) -> None:
         gogs.BasicAuth("bob", BOB_PASSWORD, otp=BOB_OTP)  # type: ignore[attr-defined]
     for flavour in ("gitea", "forgejo"):
         assert {"Sudo", "BearerAuth", "QueryTokenAuth"} <= set(built.sdks[flavour].__all__)
+
+
+class _TokenOnChallenge(httpx.Auth):
+    """A plain ``httpx.Auth`` of two steps: no credentials until the forge answers 401."""
+
+    requires_response_body = True
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        response = yield request
+        if response.status_code == 401:
+            request.headers["Authorization"] = f"token {self.token}"
+            yield request
+
+
+def test_an_httpx_auth_of_ones_own_drives_the_request(forge: Runner) -> None:
+    token = forge.token()
+
+    me = forge(forge.me, auth=_TokenOnChallenge(token))
+
+    assert me.login == "alice"
+    sent = [r.header("Authorization") for r in forge.requests_to("/user")]
+    assert sent == [None, f"token {token}"]
+
+
+class _Token(httpx.Auth):
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        request.headers["Authorization"] = f"token {self.token}"
+        yield request
+
+
+def test_sudo_over_an_httpx_auth_of_ones_own(gitea_like: Runner) -> None:
+    token = gitea_like.token("alice")
+
+    me = gitea_like(gitea_like.me, auth=gitea_like.sdk.Sudo(_Token(token), "bob"))
+
+    assert me.login == "bob"
+    sent = gitea_like.state.last_request
+    assert (sent.header("Sudo"), sent.header("Authorization")) == ("bob", f"token {token}")
+
+
+def test_the_adapters_serve_an_httpx_client_of_ones_own(gitea: Runner) -> None:
+    sdk, token = gitea.sdk, gitea.token()
+    auth = sdk.Sudo(sdk.TokenAuth(token), "bob").as_httpx()
+    assert isinstance(auth, httpx.Auth)
+    _assert_hidden(repr(auth), [token])
+    with httpx.Client(base_url=gitea.forge.url + "/api/v1", auth=auth) as http:
+        assert http.get("/user").json()["login"] == "bob"
+    assert gitea.state.last_request.header("Authorization") == f"token {token}"
 
 
 # ---------------------------------------------------------------------------
@@ -982,6 +1036,32 @@ def test_auth_objects_hide_their_secrets(built: Built) -> None:
         for auth in objects:
             _assert_hidden(f"{auth!r} {auth!s} {[auth]!r}", [token, BOB_PASSWORD, BOB_OTP])
         assert "bob" in repr(sdk.BasicAuth("bob", BOB_PASSWORD))
+
+
+# ---------------------------------------------------------------------------
+# Importing: httpx (~70 ms) waits until a client is made
+
+
+LIGHT_IMPORT = """
+import sys
+from {package} import {names}
+early = {{m.partition(".")[0] for m in sys.modules}} & {{"httpx", "httpcore", "asyncio"}}
+assert not early, f"imported with the names: {{sorted(early)}}"
+Client("http://127.0.0.1:9").close()
+assert "httpx" in sys.modules, "a client was made without httpx"
+"""
+
+
+@pytest.mark.parametrize("flavour", list(SPECS))
+def test_names_import_without_httpx_until_a_client_is_made(built: Built, flavour: str) -> None:
+    sdk = built.sdks[flavour]
+    names = ["Client", "AsyncClient", "Retries", "Paginator", "AsyncPaginator"]
+    names += ["TokenAuth", "BasicAuth", "NotFound", "ApiError", "ForgeError"]
+    if flavour != "gogs":
+        names += ["BearerAuth", "QueryTokenAuth", "Sudo"]
+    code = LIGHT_IMPORT.format(package=sdk.__name__, names=", ".join(names))
+    result = run_python(code, cwd=Path(sdk.__file__).parent.parent)
+    assert result.returncode == 0, result.stderr
 
 
 # ---------------------------------------------------------------------------

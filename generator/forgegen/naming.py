@@ -61,7 +61,7 @@ def snake(name: str, *, fallback: str = "value") -> str:
     return identifier("_".join(w.lower() for w in split_words(name)), fallback=fallback)
 
 
-def pascal(name: str, *, fallback: str = "Model") -> str:
+def pascal(name: str, *, fallback: str = "Schema") -> str:
     """A class name. Names that are already valid PascalCase stay verbatim
     (``GPGKey`` must not become ``GpgKey``); others are re-cased by word."""
     text = _ascii(name)

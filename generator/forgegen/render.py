@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from packaging.version import InvalidVersion, Version
 
-from . import __version__, ir, literals
+from . import __version__, ir, layout, literals
 from .errors import ForgegenError
 from .forges import Profile
 from .views import GroupView, auth_view, group_view, models_view
@@ -94,6 +94,10 @@ def environment(overlay: Path | None = None) -> jinja2.Environment:
         markdown=literals.markdown,
         markdown_code=literals.markdown_code,
         toml_str=literals.toml_str,
+    )
+    env.filters["docstring_literal"] = layout.docstring_literal
+    env.globals.update(
+        lay_out=layout.lay_out, lay_out_line=layout.lay_out_line, import_from=layout.import_from
     )
     return env
 
@@ -209,13 +213,14 @@ def render_package(
         emit(f"{root}/ssh_auth.py", "package/ssh_auth.py.jinja")
     runtime_names = set(model_imports.runtime)
     runtime_names |= {"OpenEnum"} if api.enums else set()
-    runtime_names |= {"dump_fields"} if any(m.fields for m in api.models) else set()
+    runtime_names |= {"Model"} if api.models else set()
     emit(
         f"{root}/models.py",
         "package/models.py.jinja",
         models=models,
         imports=model_imports,
         runtime_names=sorted(runtime_names),
+        uses_field=any(f.default.startswith(" = field(") for m in models for f in m.fields),
         all_names=sorted([m.name for m in api.models] + [e.name for e in api.enums]),
     )
     emit(f"{root}/py.typed", "package/py.typed.jinja")

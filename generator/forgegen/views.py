@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from . import ir
 from .forges import Profile
-from .literals import pystr
+from .layout import Brackets, Item, Nested, Parameter
+from .literals import identifier, pystr
 from .pycode import (
     Imports,
     ResultParts,
@@ -45,12 +46,41 @@ class MethodView:
     op: ir.Operation
     positional: tuple[Argument, ...]
     keyword: tuple[Argument, ...]
-    call_args: tuple[str, ...]  # keyword arguments of the client call after method and path
+    call_args: tuple[str | Nested, ...]  # the client call's arguments after method and path
     result: ResultParts
 
     @property
     def arguments(self) -> tuple[Argument, ...]:
         return self.positional + self.keyword
+
+    @property
+    def parameters(self) -> Brackets:
+        items: list[Item] = ["self"]
+        items += [Parameter(identifier(a.name), a.annotation) for a in self.positional]
+        if self.keyword:
+            items.append("*")
+            items += [Parameter(identifier(a.name), a.annotation, "None") for a in self.keyword]
+        return Brackets("(", tuple(items), ")")
+
+    @property
+    def call(self) -> Brackets:
+        """The arguments of ``client.call``."""
+        op = self.op
+        decode = f"decode={self.result.decode}"
+        return Brackets("(", (pystr(op.method), pystr(op.path), *self.call_args, decode), ")")
+
+    @property
+    def pager_call(self) -> Brackets:
+        """The arguments of ``Paginator`` (and ``AsyncPaginator``)."""
+        op = self.op
+        assert op.pagination is not None
+        items = ("self._client", pystr(op.method), pystr(op.path), *self.call_args)
+        items += (f"page_param={pystr(op.pagination.page)}", f"decode={self.result.decode}")
+        return Brackets("(", (*items, "max_items=max_items"), ")")
+
+    def cast_call(self, client_call: str) -> Brackets:
+        """The arguments of ``cast`` around ``client_call(...)``."""
+        return Brackets("(", (pystr(self.result.cast), Nested(client_call, self.call)), ")")
 
 
 @dataclass(frozen=True)
@@ -65,12 +95,27 @@ class FieldView:
     field: ir.Field
     annotation: str
     decode: str
+    default: str  # what follows the annotation: "", " = None" or " = field(...)"
 
 
 @dataclass(frozen=True)
 class ModelView:
     model: ir.Model
     fields: tuple[FieldView, ...]
+
+    @property
+    def docstring(self) -> str:
+        """The spec's description, or where the model comes from if its name does not say."""
+        model = self.model
+        if model.description or model.wire_name == model.name:
+            return model.description
+        return _origin(model.wire_name)
+
+    @property
+    def constructor(self) -> Brackets:
+        """The arguments of ``cls`` in ``from_dict``."""
+        items = [f"{identifier(f.field.name)}={f.decode}" for f in self.fields]
+        return Brackets("(", (*items, "additional_properties=d"), ")")
 
 
 def _argument(
@@ -97,12 +142,13 @@ def _body_arguments(body: ir.Body, imports: Imports) -> list[Argument]:
     return [_argument(body.name, btype, body.required, body.description, imports)]
 
 
-def _mapping(pairs: list[tuple[str, str]]) -> str:
-    return "{" + ", ".join(f"{pystr(k)}: {v}" for k, v in pairs) + "}"
+def _mapping(keyword: str, pairs: list[tuple[str, str]]) -> Nested:
+    entries = tuple(f"{pystr(k)}: {v}" for k, v in pairs)
+    return Nested(keyword + "=", Brackets("{", entries, "}", display=True))
 
 
-def _call_args(op: ir.Operation, imports: Imports) -> tuple[str, ...]:
-    args = []
+def _call_args(op: ir.Operation, imports: Imports) -> tuple[str | Nested, ...]:
+    args: list[str | Nested] = []
     by_location: dict[str, list[tuple[str, str]]] = {"path": [], "query": [], "header": []}
     for p in op.parameters:
         value = p.name
@@ -111,14 +157,15 @@ def _call_args(op: ir.Operation, imports: Imports) -> tuple[str, ...]:
             value = f"csv({p.name})"
         by_location[p.location].append((p.wire_name, value))
     if by_location["path"]:
-        args.append(f"path={_mapping(by_location['path'])}")
+        args.append(_mapping("path", by_location["path"]))
         slashed = [p.wire_name for p in op.path_parameters if p.allow_slash]
         if slashed:
-            args.append("keep_slash=(" + "".join(pystr(n) + ", " for n in slashed) + ")")
+            names = ", ".join(pystr(n) for n in slashed) + ("," if len(slashed) == 1 else "")
+            args.append(f"keep_slash=({names})")
     if by_location["query"]:
-        args.append(f"query={_mapping(by_location['query'])}")
+        args.append(_mapping("query", by_location["query"]))
     if by_location["header"]:
-        args.append(f"headers={_mapping(by_location['header'])}")
+        args.append(_mapping("headers", by_location["header"]))
     body = op.body
     if body is None:
         return tuple(args)
@@ -131,9 +178,9 @@ def _call_args(op: ir.Operation, imports: Imports) -> tuple[str, ...]:
         data = [(f.wire_name, f.name) for f in body.form_fields if not f.is_file]
         files = [(f.wire_name, f.name) for f in body.form_fields if f.is_file]
         if data:
-            args.append(f"data={_mapping(data)}")
+            args.append(_mapping("data", data))
         if files:
-            args.append(f"files={_mapping(files)}")
+            args.append(_mapping("files", files))
     return tuple(args)
 
 
@@ -165,6 +212,40 @@ def group_view(group: ir.Group) -> GroupView:
     return GroupView(group, methods, imports)
 
 
+def _origin(wire_name: str) -> str:
+    """Where an inline schema stood, in words: its wire name is a JSON pointer."""
+    if not wire_name.startswith("/"):
+        return f"The ``{wire_name}`` schema."
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in wire_name[1:].split("/")]
+    if parts[0] == "paths" and len(parts) >= 4:
+        route = f"``{parts[2].upper()} {parts[1]}``"
+        if parts[3] in ("requestBody", "parameters"):
+            return f"The request body of {route}."
+        if parts[3] == "responses" and len(parts) >= 5:
+            return f"The {parts[4]} response of {route}."
+    named = {"definitions": 2, "components": 3}.get(parts[0], 0)  # /components/schemas/X
+    if named and len(parts) > named and "properties" in parts:
+        owner = parts[named - 1]
+        path = ".".join(p for i, p in enumerate(parts) if i and parts[i - 1] == "properties")
+        what = "An item of the" if parts[-1] == "items" else "The"
+        return f"{what} ``{path}`` field of ``{owner}``."
+    return f"The schema at ``{wire_name}``."
+
+
+def _field_default(f: ir.Field) -> str:
+    options = [] if f.required else ["default=None"]
+    if f.secret:
+        options.append("repr=False")
+    if f.name != f.wire_name:
+        # Model.to_dict reads the JSON name of a renamed field from here.
+        options.append(f'metadata={{"wire": {pystr(f.wire_name)}}}')
+    if not options:
+        return ""
+    if options == ["default=None"]:
+        return " = None"
+    return f" = field({', '.join(options)})"
+
+
 def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
     imports = Imports()
     views = []
@@ -173,7 +254,8 @@ def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
         for f in model.fields:
             note = annotation(plain(f.type), imports)
             decode = field_decoder(f.type, f.wire_name, f.required, imports)
-            fields.append(FieldView(f, note if f.required else f"{note} | None", decode))
+            note = note if f.required else f"{note} | None"
+            fields.append(FieldView(f, note, decode, _field_default(f)))
         views.append(ModelView(model, tuple(fields)))
     imports.models.clear()  # they are defined in the module itself
     return tuple(views), imports

@@ -5,7 +5,8 @@
     with Client("https://forge.example.com", auth=TokenAuth("…")) as client:
         ...
 
-Names are imported on first use, so ``import edge_cases_sdk`` stays cheap.
+Names are imported on first use, so ``import edge_cases_sdk`` stays cheap, and
+httpx only when the first client is made.
 """
 
 from __future__ import annotations

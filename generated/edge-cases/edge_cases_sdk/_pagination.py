@@ -9,7 +9,6 @@ otherwise asks for the next page until one comes back empty.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import math
 import re
@@ -18,9 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
-
 if TYPE_CHECKING:
+    import httpx
+
     from ._client import AsyncClient, Client
 
 __all__ = ["AsyncPaginator", "Page", "Paginator"]
@@ -53,11 +52,9 @@ class Page(Generic[T]):
             for url, rel in _LINK.findall(links):
                 if rel == "next":
                     pages = parse_qs(urlsplit(url).query).get("page", [])
-                    return (
-                        int(pages[0])
-                        if pages and pages[0].isdigit()
-                        else self.number + 1
-                    )
+                    if pages and pages[0].isdigit():
+                        return int(pages[0])
+                    return self.number + 1
             if any(rel in ("last", "prev", "first") for _, rel in _LINK.findall(links)):
                 return None  # the server pages with links, and names no next page
         return self.number + 1 if self.items else None
@@ -234,6 +231,8 @@ class AsyncPaginator(Generic[T]):
             yield page
 
     async def _prefetched(self, start: int, last: int) -> AsyncGenerator[Page[T], None]:
+        import asyncio  # loaded by the running event loop; ~25 ms if imported with the module
+
         gate = asyncio.Semaphore(self._prefetch)
 
         async def fetch(number: int) -> Page[T]:

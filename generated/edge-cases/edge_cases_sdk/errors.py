@@ -16,9 +16,10 @@ ForgeError
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx  # only named in annotations: importing the errors must not load it
 
 __all__ = [
     "ApiError",

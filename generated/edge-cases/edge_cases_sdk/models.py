@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import OpenEnum, dump_fields, need, opt, parse_datetime
+from ._runtime import Model, OpenEnum, need, opt, parse_datetime
 
 __all__ = [
     "A",
@@ -36,20 +36,16 @@ class Color(OpenEnum):
 
 
 class KeywordsType(OpenEnum):
-    """The values of ``KeywordsType``."""
-
     PUBLIC = "public"
     PRIVATE = "private"
 
 
 @dataclass(slots=True, kw_only=True)
-class A:
+class A(Model):
     """A points at a B."""
 
     b: B | None = None
     name: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> A:
@@ -60,24 +56,13 @@ class A:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "b": self.b,
-                "name": self.name,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class B:
+class B(Model):
     """B points back at an A."""
 
     a: A | None = None
     size: int | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> B:
@@ -88,89 +73,52 @@ class B:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "a": self.a,
-                "size": self.size,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class FooBar:
+class FooBar(Model):
     """Collides with foo_bar once both are PascalCased."""
 
     value: int | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FooBar:
         d = dict(data)
-        return cls(
-            value=d.pop("value", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "value": self.value,
-            },
-        )
+        return cls(value=d.pop("value", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class FooBar2:
+class FooBar2(Model):
     """Collides with FooBar once both are PascalCased."""
 
     value: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FooBar2:
         d = dict(data)
-        return cls(
-            value=d.pop("value", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "value": self.value,
-            },
-        )
+        return cls(value=d.pop("value", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class Keywords:
+class Keywords(Model):
     """Every property name here is a Python keyword, soft keyword, builtin, dunder or private-looking name.
     See \"\""this\"\"" and '''that'''."""
 
-    none: bool | None = None
-    true: bool | None = None
-    init: str | None = None
-    private: str | None = None
-    class_: str
-    cls_: str | None = None
-    def_: str | None = None
-    dict_: dict[str, int] | None = None
-    from_: datetime.datetime | None = None
-    id_: int
-    import_: str | None = None
-    list_: list[str] | None = None
-    match_: str | None = None
-    self_: str | None = None
-    str_: str | None = None
-    type_: KeywordsType | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
+    none: bool | None = field(default=None, metadata={"wire": "None"})
+    true: bool | None = field(default=None, metadata={"wire": "True"})
+    init: str | None = field(default=None, metadata={"wire": "__init__"})
+    private: str | None = field(default=None, metadata={"wire": "_private"})
+    class_: str = field(metadata={"wire": "class"})
+    cls_: str | None = field(default=None, metadata={"wire": "cls"})
+    def_: str | None = field(default=None, metadata={"wire": "def"})
+    dict_: dict[str, int] | None = field(default=None, metadata={"wire": "dict"})
+    from_: datetime.datetime | None = field(default=None, metadata={"wire": "from"})
+    id_: int = field(metadata={"wire": "id"})
+    import_: str | None = field(default=None, metadata={"wire": "import"})
+    list_: list[str] | None = field(default=None, metadata={"wire": "list"})
+    match_: str | None = field(default=None, metadata={"wire": "match"})
+    self_: str | None = field(default=None, metadata={"wire": "self"})
+    str_: str | None = field(default=None, metadata={"wire": "str"})
+    type_: KeywordsType | None = field(default=None, metadata={"wire": "type"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Keywords:
@@ -195,54 +143,31 @@ class Keywords:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "None": self.none,
-                "True": self.true,
-                "__init__": self.init,
-                "_private": self.private,
-                "class": self.class_,
-                "cls": self.cls_,
-                "def": self.def_,
-                "dict": self.dict_,
-                "from": self.from_,
-                "id": self.id_,
-                "import": self.import_,
-                "list": self.list_,
-                "match": self.match_,
-                "self": self.self_,
-                "str": self.str_,
-                "type": self.type_,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class WeirdNames:
+class WeirdNames(Model):
     """Property names that are not Python identifiers, or that collide after snake_casing."""
 
-    field_2_fa_enabled: bool | None = None
+    field_2_fa_enabled: bool | None = field(
+        default=None, metadata={"wire": "2fa-enabled"}
+    )
     """leading digit and a hyphen"""
-    context: str | None = None
+    context: str | None = field(default=None, metadata={"wire": "@context"})
     """starts with an at sign"""
-    htmlurl: str | None = None
+    htmlurl: str | None = field(default=None, metadata={"wire": "HTMLURL"})
     """all capitals"""
-    foo_bar: str | None = None
+    foo_bar: str | None = field(default=None, metadata={"wire": "fooBar"})
     """snake_cases to foo_bar, like the next one"""
-    foo_bar_2: int | None = None
+    foo_bar_2: int | None = field(default=None, metadata={"wire": "foo_bar"})
     """already snake_case"""
     grid: list[list[int]] | None = None
     """an inline array of arrays"""
-    with_space: str | None = None
+    with_space: str | None = field(default=None, metadata={"wire": "with space"})
     """has a space; the docs say \"\""quoted\"\"" and end with a backslash \\"""
-    x_y: str | None = None
+    x_y: str | None = field(default=None, metadata={"wire": "x.y"})
     """has a dot; {{ not_a_variable }} {% raw %}{% endraw %}"""
-    uber: str | None = None
+    uber: str | None = field(default=None, metadata={"wire": "\u00fcber"})
     """non-ASCII letter"""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WeirdNames:
@@ -258,20 +183,4 @@ class WeirdNames:
             x_y=d.pop("x.y", None),
             uber=d.pop("\u00fcber", None),
             additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "2fa-enabled": self.field_2_fa_enabled,
-                "@context": self.context,
-                "HTMLURL": self.htmlurl,
-                "fooBar": self.foo_bar,
-                "foo_bar": self.foo_bar_2,
-                "grid": self.grid,
-                "with space": self.with_space,
-                "x.y": self.x_y,
-                "\u00fcber": self.uber,
-            },
         )

@@ -15,15 +15,20 @@ from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, IO, Any, TypeVar
-
-import httpx
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from ._runtime import FileUpload, created_token, expand_path, query_params
-from .auth import BasicAuth
+from .auth import AuthFlow, BasicAuth
 from .errors import ResponseError, TransportError, error_for
 
+# httpx takes ~70 ms to import, more than the rest of this package, so it is
+# imported when the first client is made (in ``_Core.__init__``), not with
+# this module: ``from gitea_sdk import Client`` stays cheap, and so does a
+# program that never makes a client (a command line's ``--help``). Annotations
+# are not evaluated, and every other use of httpx below runs on a client.
 if TYPE_CHECKING:
+    import httpx
+
     from .api.activitypub import ActivitypubApi, AsyncActivitypubApi
     from .api.issue import IssueApi, AsyncIssueApi
     from .api.miscellaneous import MiscellaneousApi, AsyncMiscellaneousApi
@@ -98,6 +103,11 @@ def _retry_after(response: httpx.Response | None) -> float | None:
     return max(moment.timestamp() - time.time(), 0.0)
 
 
+def _as_httpx(auth: AuthFlow | httpx.Auth | None) -> httpx.Auth | None:
+    """One of this package's adapters as the ``httpx.Auth`` httpx wants; others as they are."""
+    return auth.as_httpx() if isinstance(auth, AuthFlow) else auth
+
+
 async def _sleep(seconds: float) -> None:
     # asyncio costs ~25 ms to import: only async clients that retry pay for it
     import asyncio
@@ -106,9 +116,14 @@ async def _sleep(seconds: float) -> None:
 
 
 class _Core:
-    def __init__(self, auth: httpx.Auth | None, retries: Retries | None) -> None:
+    def __init__(
+        self, auth: AuthFlow | httpx.Auth | None, retries: Retries | None
+    ) -> None:
+        global httpx  # see the note on the imports above
+        import httpx
+
         # auth goes with each request, so it also applies to a client of the caller's own
-        self._auth = auth
+        self._auth = _as_httpx(auth)
         self._retries = retries
 
     def _build(
@@ -142,17 +157,15 @@ class _Core:
             files={k: v for k, v in (files or {}).items() if v is not None} or None,
         )
 
-    def _auth_for(self, auth: httpx.Auth | None) -> Any:
-        return auth or self._auth or httpx.USE_CLIENT_DEFAULT
+    def _auth_for(self, auth: AuthFlow | httpx.Auth | None) -> Any:
+        return _as_httpx(auth) or self._auth or httpx.USE_CLIENT_DEFAULT
 
     def _retry_delay(
         self, method: str, attempt: int, response: httpx.Response | None
     ) -> float | None:
-        return (
-            None
-            if self._retries is None
-            else self._retries.delay(method, attempt, response)
-        )
+        if self._retries is None:
+            return None
+        return self._retries.delay(method, attempt, response)
 
     def _finish(
         self,
@@ -197,6 +210,7 @@ class Client(_Core):
             ...
 
     ``base_url`` is the instance's address; ``/api/v1`` is added to it.
+    ``auth`` is an adapter of ``gitea_sdk.auth`` or any ``httpx.Auth``.
     Requests time out after ``timeout`` seconds and are retried as ``retries``
     says. Pass ``http_client`` to bring an ``httpx.Client`` of your own (its
     base URL must then be the API root).
@@ -206,7 +220,7 @@ class Client(_Core):
         self,
         base_url: str,
         *,
-        auth: httpx.Auth | None = None,
+        auth: AuthFlow | httpx.Auth | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         retries: Retries | None = Retries(),
         headers: Mapping[str, str] | None = None,
@@ -249,7 +263,7 @@ class Client(_Core):
         content_type: str | None = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
-        auth: httpx.Auth | None = None,
+        auth: AuthFlow | httpx.Auth | None = None,
         into: IO[bytes] | None = None,
     ) -> T:
         """Send one request, retrying as configured, and decode its answer.
@@ -292,11 +306,9 @@ class Client(_Core):
                         into.write(chunk)
                     return self._finish(request, response, decode)
                 response.read()
-                delay = (
-                    None
-                    if response.is_success
-                    else self._retry_delay(method, attempt, response)
-                )
+                delay = None
+                if not response.is_success:
+                    delay = self._retry_delay(method, attempt, response)
                 if delay is None:
                     return self._finish(request, response, decode)
             time.sleep(delay)
@@ -395,7 +407,7 @@ class AsyncClient(_Core):
         self,
         base_url: str,
         *,
-        auth: httpx.Auth | None = None,
+        auth: AuthFlow | httpx.Auth | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         retries: Retries | None = Retries(),
         headers: Mapping[str, str] | None = None,
@@ -438,7 +450,7 @@ class AsyncClient(_Core):
         content_type: str | None = None,
         data: Mapping[str, Any] | None = None,
         files: Mapping[str, FileUpload | None] | None = None,
-        auth: httpx.Auth | None = None,
+        auth: AuthFlow | httpx.Auth | None = None,
         into: IO[bytes] | None = None,
     ) -> T:
         """Send one request, retrying as configured, and decode its answer.
@@ -477,11 +489,9 @@ class AsyncClient(_Core):
                         into.write(chunk)
                     return self._finish(request, response, decode)
                 await response.aread()
-                delay = (
-                    None
-                    if response.is_success
-                    else self._retry_delay(method, attempt, response)
-                )
+                delay = None
+                if not response.is_success:
+                    delay = self._retry_delay(method, attempt, response)
                 if delay is None:
                     return self._finish(request, response, decode)
             await _sleep(delay)

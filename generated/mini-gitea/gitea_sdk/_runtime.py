@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Mapping
-from typing import IO, Any, TypeVar, Union
+from dataclasses import dataclass, field, fields
+from typing import IO, TYPE_CHECKING, Any, TypeVar, Union
 from urllib.parse import quote
 
-import httpx
+if TYPE_CHECKING:
+    import httpx  # the decoders below take its responses; importing this must not load it
 
 T = TypeVar("T")
 W = TypeVar("W")
@@ -107,13 +109,42 @@ def dump(value: Any) -> Any:
     return to_dict() if to_dict is not None else value
 
 
-def dump_fields(extra: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-    """A model's JSON: its unknown fields, then every field that is set."""
-    result = dict(extra)
-    for key, value in fields.items():
-        if value is not None:
-            result[key] = dump(value)
-    return result
+@dataclass(slots=True, kw_only=True)
+class Model:
+    """What every model shares: the fields it does not declare, and ``to_dict``.
+
+    Decoding is generated per model (``from_dict``), because it is on every
+    response's path; encoding a request body is rarer, so one loop serves all.
+    """
+
+    additional_properties: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the server sent that this version of the spec does not declare."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data: its unknown fields, then every field that is set."""
+        result = dict(self.additional_properties)
+        for name, wire in _wire_names(type(self)):
+            value = getattr(self, name)
+            if value is not None:
+                result[wire] = dump(value)
+        return result
+
+
+# Model class → (attribute, JSON name) of its fields; filled on first use.
+_WIRE_NAMES: dict[type[Model], tuple[tuple[str, str], ...]] = {}
+
+
+def _wire_names(model: type[Model]) -> tuple[tuple[str, str], ...]:
+    names = _WIRE_NAMES.get(model)
+    if names is None:
+        # A field renamed for Python (``id_``) records its JSON name in its metadata.
+        names = tuple(
+            (f.name, f.metadata.get("wire", f.name))
+            for f in fields(model)
+            if f.name != "additional_properties"
+        )
+        _WIRE_NAMES[model] = names
+    return names
 
 
 def csv(value: list[Any] | None) -> str | None:
@@ -154,12 +185,9 @@ def query_params(query: Mapping[str, Any]) -> QueryPairs:
             if item is None:
                 continue
             item = dump(item)
-            pairs.append(
-                (
-                    key,
-                    "true" if item is True else "false" if item is False else str(item),
-                )
-            )
+            if isinstance(item, bool):
+                item = "true" if item else "false"
+            pairs.append((key, str(item)))
     return pairs
 
 
@@ -197,6 +225,8 @@ def text(response: httpx.Response) -> str:
 
 def content(response: httpx.Response) -> bytes:
     """The body; empty when it was streamed into a file (``into=``) instead."""
+    import httpx  # loaded already: it made the response
+
     try:
         return response.content
     except httpx.ResponseNotRead:
@@ -212,8 +242,10 @@ def optional(
 ) -> Callable[[httpx.Response], T | None]:
     """For operations that answer with a body on one success status and
     without one on another (201 or 204, say)."""
-    return lambda response: (
-        None
-        if response.status_code == 204 or not response.content
-        else decode(response)
-    )
+
+    def decode_unless_empty(response: httpx.Response) -> T | None:
+        if response.status_code == 204 or not response.content:
+            return None
+        return decode(response)
+
+    return decode_unless_empty

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import OpenEnum, dump_fields, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "APIError",
@@ -58,15 +58,11 @@ __all__ = [
 
 
 class CreateRepoOptionObjectFormatName(OpenEnum):
-    """The values of ``CreateRepoOptionObjectFormatName``."""
-
     SHA_1 = "sha1"
     SHA_256 = "sha256"
 
 
 class CreateRepoOptionTrustModel(OpenEnum):
-    """The values of ``CreateRepoOptionTrustModel``."""
-
     DEFAULT = "default"
     COLLABORATOR = "collaborator"
     COMMITTER = "committer"
@@ -74,8 +70,6 @@ class CreateRepoOptionTrustModel(OpenEnum):
 
 
 class MergePullRequestOptionDo(OpenEnum):
-    """The values of ``MergePullRequestOptionDo``."""
-
     MERGE = "merge"
     REBASE = "rebase"
     REBASE_MERGE = "rebase-merge"
@@ -91,16 +85,14 @@ class RepositoryObjectFormatName(OpenEnum):
 
 
 @dataclass(slots=True, kw_only=True)
-class AccessToken:
+class AccessToken(Model):
     """AccessToken is a personal API token; the full secret is only shown once."""
 
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
     scopes: list[str] | None = None
-    sha_1: str | None = field(default=None, repr=False)
+    sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
     token_last_eight: str | None = field(default=None, repr=False)
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
@@ -114,31 +106,17 @@ class AccessToken:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "name": self.name,
-                "scopes": self.scopes,
-                "sha1": self.sha_1,
-                "token_last_eight": self.token_last_eight,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class ActionRunner:
+class ActionRunner(Model):
     """ActionRunner is a machine that picks up Actions jobs."""
 
     busy: bool | None = None
     ephemeral: bool | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     labels: list[ActionRunnerLabel] | None = None
     name: str | None = None
     status: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunner:
@@ -153,29 +131,14 @@ class ActionRunner:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "busy": self.busy,
-                "ephemeral": self.ephemeral,
-                "id": self.id_,
-                "labels": self.labels,
-                "name": self.name,
-                "status": self.status,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class ActionRunnerLabel:
+class ActionRunnerLabel(Model):
     """ActionRunnerLabel is one label a runner advertises."""
 
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
-    type_: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
+    type_: str | None = field(default=None, metadata={"wire": "type"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
@@ -187,34 +150,22 @@ class ActionRunnerLabel:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "name": self.name,
-                "type": self.type_,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Activity:
+class Activity(Model):
     """Activity is one entry of an activity feed."""
 
     act_user: User | None = None
     act_user_id: int | None = None
     content: str | None = None
     created: datetime.datetime | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     is_private: bool | None = None
     op_type: str | None = None
     ref_name: str | None = None
     repo: Repository | None = None
     repo_id: int | None = None
     user_id: int | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Activity:
@@ -234,58 +185,25 @@ class Activity:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "act_user": self.act_user,
-                "act_user_id": self.act_user_id,
-                "content": self.content,
-                "created": self.created,
-                "id": self.id_,
-                "is_private": self.is_private,
-                "op_type": self.op_type,
-                "ref_name": self.ref_name,
-                "repo": self.repo,
-                "repo_id": self.repo_id,
-                "user_id": self.user_id,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class ActivityPub:
+class ActivityPub(Model):
     """ActivityPub is the JSON-LD envelope of a federated object."""
 
-    context: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
+    context: str | None = field(default=None, metadata={"wire": "@context"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActivityPub:
         d = dict(data)
-        return cls(
-            context=d.pop("@context", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "@context": self.context,
-            },
-        )
+        return cls(context=d.pop("@context", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class APIError:
+class APIError(Model):
     """APIError is the JSON body the server sends with most failures."""
 
     message: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> APIError:
@@ -296,30 +214,19 @@ class APIError:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "message": self.message,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Attachment:
+class Attachment(Model):
     """Attachment is a file uploaded to a release or an issue."""
 
     browser_download_url: str | None = None
     created_at: datetime.datetime | None = None
     download_count: int | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
     size: int | None = None
     """size in bytes"""
     uuid: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
@@ -335,23 +242,9 @@ class Attachment:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "browser_download_url": self.browser_download_url,
-                "created_at": self.created_at,
-                "download_count": self.download_count,
-                "id": self.id_,
-                "name": self.name,
-                "size": self.size,
-                "uuid": self.uuid,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Commit:
+class Commit(Model):
     """Commit is a commit together with the forge accounts of its author and committer."""
 
     author: User | None = None
@@ -361,8 +254,6 @@ class Commit:
     html_url: str | None = None
     sha: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Commit:
@@ -378,30 +269,14 @@ class Commit:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "author": self.author,
-                "commit": self.commit,
-                "committer": self.committer,
-                "created": self.created,
-                "html_url": self.html_url,
-                "sha": self.sha,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class CommitUser:
+class CommitUser(Model):
     """CommitUser is a name and address as recorded in a git commit."""
 
     date: str | None = None
     email: str | None = None
     name: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CommitUser:
@@ -413,75 +288,39 @@ class CommitUser:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "date": self.date,
-                "email": self.email,
-                "name": self.name,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class CreateAccessTokenOption:
+class CreateAccessTokenOption(Model):
     """CreateAccessTokenOption is the request to mint a token."""
 
     name: str
     scopes: list[str] | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenOption:
         d = dict(data)
         return cls(
-            name=need(d, "name"),
-            scopes=d.pop("scopes", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "name": self.name,
-                "scopes": self.scopes,
-            },
+            name=need(d, "name"), scopes=d.pop("scopes", None), additional_properties=d
         )
 
 
 @dataclass(slots=True, kw_only=True)
-class CreateActionWorkflowDispatch:
+class CreateActionWorkflowDispatch(Model):
     """CreateActionWorkflowDispatch names the ref to run and the workflow inputs."""
 
     inputs: dict[str, str] | None = None
     ref: str
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateActionWorkflowDispatch:
         d = dict(data)
         return cls(
-            inputs=d.pop("inputs", None),
-            ref=need(d, "ref"),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "inputs": self.inputs,
-                "ref": self.ref,
-            },
+            inputs=d.pop("inputs", None), ref=need(d, "ref"), additional_properties=d
         )
 
 
 @dataclass(slots=True, kw_only=True)
-class CreateIssueOption:
+class CreateIssueOption(Model):
     """CreateIssueOption is the request to open an issue."""
 
     assignee: str | None = None
@@ -496,8 +335,6 @@ class CreateIssueOption:
     """milestone id"""
     ref: str | None = None
     title: str
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueOption:
@@ -515,51 +352,22 @@ class CreateIssueOption:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "assignee": self.assignee,
-                "assignees": self.assignees,
-                "body": self.body,
-                "closed": self.closed,
-                "due_date": self.due_date,
-                "labels": self.labels,
-                "milestone": self.milestone,
-                "ref": self.ref,
-                "title": self.title,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class CreateOrUpdateSecretOption:
+class CreateOrUpdateSecretOption(Model):
     """CreateOrUpdateSecretOption carries the value of a secret."""
 
     data: str
     """the secret value; it is never returned by the API"""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateOrUpdateSecretOption:
         d = dict(data)
-        return cls(
-            data=need(d, "data"),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "data": self.data,
-            },
-        )
+        return cls(data=need(d, "data"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class CreateRepoOption:
+class CreateRepoOption(Model):
     """CreateRepoOption is the request to create a repository."""
 
     auto_init: bool | None = None
@@ -567,15 +375,13 @@ class CreateRepoOption:
     default_branch: str | None = None
     description: str | None = None
     gitignores: str | None = None
-    license_: str | None = None
+    license_: str | None = field(default=None, metadata={"wire": "license"})
     name: str
     object_format_name: CreateRepoOptionObjectFormatName | None = None
     private: bool | None = None
     readme: str | None = None
     template: bool | None = None
     trust_model: CreateRepoOptionTrustModel | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateRepoOption:
@@ -597,60 +403,27 @@ class CreateRepoOption:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "auto_init": self.auto_init,
-                "default_branch": self.default_branch,
-                "description": self.description,
-                "gitignores": self.gitignores,
-                "license": self.license_,
-                "name": self.name,
-                "object_format_name": self.object_format_name,
-                "private": self.private,
-                "readme": self.readme,
-                "template": self.template,
-                "trust_model": self.trust_model,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class EditReactionOption:
+class EditReactionOption(Model):
     """EditReactionOption names one reaction, such as +1 or heart."""
 
     content: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EditReactionOption:
         d = dict(data)
-        return cls(
-            content=d.pop("content", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "content": self.content,
-            },
-        )
+        return cls(content=d.pop("content", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class GeneralAPISettings:
+class GeneralAPISettings(Model):
     """GeneralAPISettings holds the paging and size limits of the API."""
 
     default_git_trees_per_page: int | None = None
     default_max_blob_size: int | None = None
     default_paging_num: int | None = None
     max_response_items: int | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GeneralAPISettings:
@@ -663,20 +436,9 @@ class GeneralAPISettings:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "default_git_trees_per_page": self.default_git_trees_per_page,
-                "default_max_blob_size": self.default_max_blob_size,
-                "default_paging_num": self.default_paging_num,
-                "max_response_items": self.max_response_items,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Issue:
+class Issue(Model):
     """Issue is an issue or a pull request seen as an issue."""
 
     assets: list[Attachment] | None = None
@@ -688,7 +450,7 @@ class Issue:
     created_at: datetime.datetime | None = None
     due_date: datetime.datetime | None = None
     html_url: str | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     is_locked: bool | None = None
     labels: list[Label] | None = None
     milestone: Milestone | None = None
@@ -700,8 +462,6 @@ class Issue:
     updated_at: datetime.datetime | None = None
     url: str | None = None
     user: User | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
@@ -731,44 +491,14 @@ class Issue:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "assets": self.assets,
-                "assignee": self.assignee,
-                "assignees": self.assignees,
-                "body": self.body,
-                "closed_at": self.closed_at,
-                "comments": self.comments,
-                "created_at": self.created_at,
-                "due_date": self.due_date,
-                "html_url": self.html_url,
-                "id": self.id_,
-                "is_locked": self.is_locked,
-                "labels": self.labels,
-                "milestone": self.milestone,
-                "number": self.number,
-                "pull_request": self.pull_request,
-                "ref": self.ref,
-                "state": self.state,
-                "title": self.title,
-                "updated_at": self.updated_at,
-                "url": self.url,
-                "user": self.user,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class IssueMeta:
+class IssueMeta(Model):
     """IssueMeta points at an issue, possibly in another repository."""
 
     index: int | None = None
     owner: str | None = None
     repo: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> IssueMeta:
@@ -780,29 +510,17 @@ class IssueMeta:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "index": self.index,
-                "owner": self.owner,
-                "repo": self.repo,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Label:
+class Label(Model):
     """Label is a tag that can be put on issues and pull requests."""
 
     color: str | None = None
     description: str | None = None
     exclusive: bool | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
@@ -817,34 +535,25 @@ class Label:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "color": self.color,
-                "description": self.description,
-                "exclusive": self.exclusive,
-                "id": self.id_,
-                "name": self.name,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class MergePullRequestOption:
+class MergePullRequestOption(Model):
     """MergePullRequestOption chooses how a pull request gets merged."""
 
-    do: MergePullRequestOptionDo
-    merge_commit_id: str | None = None
+    do: MergePullRequestOptionDo = field(metadata={"wire": "Do"})
+    merge_commit_id: str | None = field(
+        default=None, metadata={"wire": "MergeCommitID"}
+    )
     """with manually-merged: the commit that already contains the changes"""
-    merge_message_field: str | None = None
-    merge_title_field: str | None = None
+    merge_message_field: str | None = field(
+        default=None, metadata={"wire": "MergeMessageField"}
+    )
+    merge_title_field: str | None = field(
+        default=None, metadata={"wire": "MergeTitleField"}
+    )
     delete_branch_after_merge: bool | None = None
     force_merge: bool | None = None
     head_commit_id: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MergePullRequestOption:
@@ -860,32 +569,16 @@ class MergePullRequestOption:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "Do": self.do,
-                "MergeCommitID": self.merge_commit_id,
-                "MergeMessageField": self.merge_message_field,
-                "MergeTitleField": self.merge_title_field,
-                "delete_branch_after_merge": self.delete_branch_after_merge,
-                "force_merge": self.force_merge,
-                "head_commit_id": self.head_commit_id,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Milestone:
+class Milestone(Model):
     """Milestone groups issues towards a goal."""
 
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     state: str | None = None
     title: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
@@ -899,30 +592,18 @@ class Milestone:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "closed_at": self.closed_at,
-                "due_on": self.due_on,
-                "id": self.id_,
-                "state": self.state,
-                "title": self.title,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class NodeInfo:
+class NodeInfo(Model):
     """NodeInfo describes the server software for federation peers."""
 
     metadata: dict[str, Any] | None = None
-    open_registrations: bool | None = None
+    open_registrations: bool | None = field(
+        default=None, metadata={"wire": "openRegistrations"}
+    )
     protocols: list[str] | None = None
     software: NodeInfoSoftware | None = None
     version: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfo:
@@ -936,29 +617,15 @@ class NodeInfo:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "metadata": self.metadata,
-                "openRegistrations": self.open_registrations,
-                "protocols": self.protocols,
-                "software": self.software,
-                "version": self.version,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class NodeInfoSoftware:
+class NodeInfoSoftware(Model):
     """NodeInfoSoftware names the software that runs the server."""
 
     homepage: str | None = None
     name: str | None = None
     repository: str | None = None
     version: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfoSoftware:
@@ -971,29 +638,16 @@ class NodeInfoSoftware:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "homepage": self.homepage,
-                "name": self.name,
-                "repository": self.repository,
-                "version": self.version,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class NotificationSubject:
+class NotificationSubject(Model):
     """NotificationSubject is what a notification thread is about."""
 
     html_url: str | None = None
     state: str | None = None
     title: str | None = None
-    type_: str | None = None
+    type_: str | None = field(default=None, metadata={"wire": "type"})
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationSubject:
@@ -1007,32 +661,18 @@ class NotificationSubject:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "html_url": self.html_url,
-                "state": self.state,
-                "title": self.title,
-                "type": self.type_,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class NotificationThread:
+class NotificationThread(Model):
     """NotificationThread is one notification of the signed-in user."""
 
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     pinned: bool | None = None
     repository: Repository | None = None
     subject: NotificationSubject | None = None
     unread: bool | None = None
     updated_at: datetime.datetime | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
@@ -1048,34 +688,18 @@ class NotificationThread:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "pinned": self.pinned,
-                "repository": self.repository,
-                "subject": self.subject,
-                "unread": self.unread,
-                "updated_at": self.updated_at,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class OAuth2Application:
+class OAuth2Application(Model):
     """OAuth2Application is a client registered for the OAuth2 flow."""
 
     client_id: str | None = None
     client_secret: str | None = field(default=None, repr=False)
     confidential_client: bool | None = None
     created: datetime.datetime | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
     redirect_uris: list[str] | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OAuth2Application:
@@ -1091,30 +715,14 @@ class OAuth2Application:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "client_id": self.client_id,
-                "client_secret": self.client_secret,
-                "confidential_client": self.confidential_client,
-                "created": self.created,
-                "id": self.id_,
-                "name": self.name,
-                "redirect_uris": self.redirect_uris,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Permission:
+class Permission(Model):
     """Permission is what the caller may do with a repository."""
 
     admin: bool | None = None
     pull: bool | None = None
     push: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Permission:
@@ -1126,27 +734,15 @@ class Permission:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "admin": self.admin,
-                "pull": self.pull,
-                "push": self.push,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class PullRequestMeta:
+class PullRequestMeta(Model):
     """PullRequestMeta is present on an issue that is a pull request."""
 
     draft: bool | None = None
     html_url: str | None = None
     merged: bool | None = None
     merged_at: datetime.datetime | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PullRequestMeta:
@@ -1159,28 +755,15 @@ class PullRequestMeta:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "draft": self.draft,
-                "html_url": self.html_url,
-                "merged": self.merged,
-                "merged_at": self.merged_at,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class RepoCommit:
+class RepoCommit(Model):
     """RepoCommit is the git-level part of a commit."""
 
     author: CommitUser | None = None
     committer: CommitUser | None = None
     message: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoCommit:
@@ -1193,20 +776,9 @@ class RepoCommit:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "author": self.author,
-                "committer": self.committer,
-                "message": self.message,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Repository:
+class Repository(Model):
     """Repository is a git repository hosted on the forge."""
 
     archived: bool | None = None
@@ -1220,7 +792,7 @@ class Repository:
     forks_count: int | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     internal: bool | None = None
     mirror: bool | None = None
     name: str | None = None
@@ -1238,8 +810,6 @@ class Repository:
     template: bool | None = None
     updated_at: datetime.datetime | None = None
     website: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
@@ -1277,49 +847,13 @@ class Repository:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "archived": self.archived,
-                "archived_at": self.archived_at,
-                "clone_url": self.clone_url,
-                "created_at": self.created_at,
-                "default_branch": self.default_branch,
-                "description": self.description,
-                "empty": self.empty,
-                "fork": self.fork,
-                "forks_count": self.forks_count,
-                "full_name": self.full_name,
-                "html_url": self.html_url,
-                "id": self.id_,
-                "internal": self.internal,
-                "mirror": self.mirror,
-                "name": self.name,
-                "object_format_name": self.object_format_name,
-                "open_issues_count": self.open_issues_count,
-                "owner": self.owner,
-                "parent": self.parent,
-                "permissions": self.permissions,
-                "private": self.private,
-                "size": self.size,
-                "ssh_url": self.ssh_url,
-                "stars_count": self.stars_count,
-                "template": self.template,
-                "updated_at": self.updated_at,
-                "website": self.website,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class SearchResults:
+class SearchResults(Model):
     """SearchResults wraps one page of repository search hits."""
 
     data: list[Repository] | None = None
     ok: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResults:
@@ -1330,43 +864,21 @@ class SearchResults:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "data": self.data,
-                "ok": self.ok,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class ServerVersion:
+class ServerVersion(Model):
     """ServerVersion is the version string of the running server."""
 
     version: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ServerVersion:
         d = dict(data)
-        return cls(
-            version=d.pop("version", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "version": self.version,
-            },
-        )
+        return cls(version=d.pop("version", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class User:
+class User(Model):
     """User is an account on the forge."""
 
     active: bool | None = None
@@ -1376,15 +888,13 @@ class User:
     email: str | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     is_admin: bool | None = None
     last_login: datetime.datetime | None = None
     login: str | None = None
     login_name: str | None = None
     restricted: bool | None = None
     visibility: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
@@ -1407,30 +917,9 @@ class User:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "active": self.active,
-                "avatar_url": self.avatar_url,
-                "created": self.created,
-                "description": self.description,
-                "email": self.email,
-                "full_name": self.full_name,
-                "html_url": self.html_url,
-                "id": self.id_,
-                "is_admin": self.is_admin,
-                "last_login": self.last_login,
-                "login": self.login,
-                "login_name": self.login_name,
-                "restricted": self.restricted,
-                "visibility": self.visibility,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class UserSettings:
+class UserSettings(Model):
     """UserSettings are the preferences a user can change."""
 
     description: str | None = None
@@ -1442,8 +931,6 @@ class UserSettings:
     location: str | None = None
     theme: str | None = None
     website: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserSettings:
@@ -1461,25 +948,9 @@ class UserSettings:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "description": self.description,
-                "diff_view_style": self.diff_view_style,
-                "full_name": self.full_name,
-                "hide_activity": self.hide_activity,
-                "hide_email": self.hide_email,
-                "language": self.language,
-                "location": self.location,
-                "theme": self.theme,
-                "website": self.website,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class WatchInfo:
+class WatchInfo(Model):
     """WatchInfo tells whether and how the caller watches a repository."""
 
     created_at: datetime.datetime | None = None
@@ -1488,8 +959,6 @@ class WatchInfo:
     repository_url: str | None = None
     subscribed: bool | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WatchInfo:
@@ -1502,17 +971,4 @@ class WatchInfo:
             subscribed=d.pop("subscribed", None),
             url=d.pop("url", None),
             additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "created_at": self.created_at,
-                "ignored": self.ignored,
-                "reason": self.reason,
-                "repository_url": self.repository_url,
-                "subscribed": self.subscribed,
-                "url": self.url,
-            },
         )

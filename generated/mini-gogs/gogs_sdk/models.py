@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import OpenEnum, dump_fields, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "AccessToken",
@@ -37,59 +37,38 @@ __all__ = [
 
 
 class IssueState(OpenEnum):
-    """The values of ``IssueState``."""
-
     OPEN = "open"
     CLOSED = "closed"
 
 
 class MilestoneState(OpenEnum):
-    """The values of ``MilestoneState``."""
-
     OPEN = "open"
     CLOSED = "closed"
 
 
 class RenderMarkdownBodyMode(OpenEnum):
-    """The values of ``RenderMarkdownBodyMode``."""
-
     MARKDOWN = "markdown"
     GFM = "gfm"
 
 
 @dataclass(slots=True, kw_only=True)
-class AccessToken:
-    """The ``AccessToken`` schema."""
-
+class AccessToken(Model):
     name: str | None = None
-    sha_1: str | None = field(default=None, repr=False)
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
+    sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
         return cls(
-            name=d.pop("name", None),
-            sha_1=d.pop("sha1", None),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "name": self.name,
-                "sha1": self.sha_1,
-            },
+            name=d.pop("name", None), sha_1=d.pop("sha1", None), additional_properties=d
         )
 
 
 @dataclass(slots=True, kw_only=True)
-class Collaborator:
+class Collaborator(Model):
     """A user together with what they may do in one repository"""
 
-    id_: int | None = None
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
@@ -97,8 +76,6 @@ class Collaborator:
     email: str | None = None
     avatar_url: str | None = None
     permissions: CollaboratorPermissions | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Collaborator:
@@ -116,30 +93,14 @@ class Collaborator:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "username": self.username,
-                "login": self.login,
-                "full_name": self.full_name,
-                "email": self.email,
-                "avatar_url": self.avatar_url,
-                "permissions": self.permissions,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class CollaboratorPermissions:
-    """The ``/components/schemas/Collaborator/allOf/1/properties/permissions`` schema."""
+class CollaboratorPermissions(Model):
+    """The ``permissions`` field of ``Collaborator``."""
 
     admin: bool | None = None
     push: bool | None = None
     pull: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CollaboratorPermissions:
@@ -151,45 +112,22 @@ class CollaboratorPermissions:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "admin": self.admin,
-                "push": self.push,
-                "pull": self.pull,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class CreateAccessTokenBody:
-    """The ``/paths/~1users~1{username}~1tokens/post/requestBody/content/application~1json/schema`` schema."""
+class CreateAccessTokenBody(Model):
+    """The request body of ``POST /users/{username}/tokens``."""
 
     name: str
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenBody:
         d = dict(data)
-        return cls(
-            name=need(d, "name"),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "name": self.name,
-            },
-        )
+        return cls(name=need(d, "name"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class CreateIssueBody:
-    """The ``/paths/~1repos~1{owner}~1{repo}~1issues/post/requestBody/content/application~1json/schema`` schema."""
+class CreateIssueBody(Model):
+    """The request body of ``POST /repos/{owner}/{repo}/issues``."""
 
     title: str
     body: str | None = None
@@ -200,8 +138,6 @@ class CreateIssueBody:
     labels: list[int] | None = None
     """Label ids"""
     closed: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueBody:
@@ -216,53 +152,23 @@ class CreateIssueBody:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "title": self.title,
-                "body": self.body,
-                "assignee": self.assignee,
-                "milestone": self.milestone,
-                "labels": self.labels,
-                "closed": self.closed,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class DeleteEmailsBody:
-    """The ``/paths/~1user~1emails/delete/requestBody/content/application~1json/schema`` schema."""
+class DeleteEmailsBody(Model):
+    """The request body of ``DELETE /user/emails``."""
 
     emails: list[str]
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeleteEmailsBody:
         d = dict(data)
-        return cls(
-            emails=need(d, "emails"),
-            additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "emails": self.emails,
-            },
-        )
+        return cls(emails=need(d, "emails"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
-class Error:
-    """The ``Error`` schema."""
-
+class Error(Model):
     message: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Error:
@@ -273,21 +179,10 @@ class Error:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "message": self.message,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Issue:
-    """The ``Issue`` schema."""
-
-    id_: int | None = None
+class Issue(Model):
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     number: int | None = None
     state: IssueState | None = None
     title: str | None = None
@@ -300,8 +195,6 @@ class Issue:
     pull_request: dict[str, Any] | None = None
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
@@ -323,37 +216,13 @@ class Issue:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "number": self.number,
-                "state": self.state,
-                "title": self.title,
-                "body": self.body,
-                "user": self.user,
-                "labels": self.labels,
-                "assignee": self.assignee,
-                "milestone": self.milestone,
-                "comments": self.comments,
-                "pull_request": self.pull_request,
-                "created_at": self.created_at,
-                "updated_at": self.updated_at,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Label:
-    """The ``Label`` schema."""
-
-    id_: int | None = None
+class Label(Model):
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     name: str | None = None
     color: str | None = None
     url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
@@ -366,23 +235,10 @@ class Label:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "name": self.name,
-                "color": self.color,
-                "url": self.url,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Milestone:
-    """The ``Milestone`` schema."""
-
-    id_: int | None = None
+class Milestone(Model):
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     title: str | None = None
     description: str | None = None
     state: MilestoneState | None = None
@@ -390,8 +246,6 @@ class Milestone:
     closed_issues: int | None = None
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
@@ -408,32 +262,15 @@ class Milestone:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "title": self.title,
-                "description": self.description,
-                "state": self.state,
-                "open_issues": self.open_issues,
-                "closed_issues": self.closed_issues,
-                "closed_at": self.closed_at,
-                "due_on": self.due_on,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class RenderMarkdownBody:
-    """The ``/paths/~1markdown/post/requestBody/content/application~1json/schema`` schema."""
+class RenderMarkdownBody(Model):
+    """The request body of ``POST /markdown``."""
 
     text: str
     mode: RenderMarkdownBodyMode | None = None
     context: str | None = None
     """repository whose links and issue references apply, as owner/name"""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RenderMarkdownBody:
@@ -445,22 +282,10 @@ class RenderMarkdownBody:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "text": self.text,
-                "mode": self.mode,
-                "context": self.context,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class Repository:
-    """The ``Repository`` schema."""
-
-    id_: int | None = None
+class Repository(Model):
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     owner: User | None = None
     name: str | None = None
     full_name: str | None = None
@@ -483,8 +308,6 @@ class Repository:
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     permissions: RepositoryPermissions | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
@@ -517,45 +340,14 @@ class Repository:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "owner": self.owner,
-                "name": self.name,
-                "full_name": self.full_name,
-                "description": self.description,
-                "private": self.private,
-                "fork": self.fork,
-                "parent": self.parent,
-                "empty": self.empty,
-                "mirror": self.mirror,
-                "size": self.size,
-                "html_url": self.html_url,
-                "ssh_url": self.ssh_url,
-                "clone_url": self.clone_url,
-                "website": self.website,
-                "stars_count": self.stars_count,
-                "forks_count": self.forks_count,
-                "open_issues_count": self.open_issues_count,
-                "default_branch": self.default_branch,
-                "created_at": self.created_at,
-                "updated_at": self.updated_at,
-                "permissions": self.permissions,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class RepositoryPermissions:
-    """The ``/components/schemas/Repository/properties/permissions`` schema."""
+class RepositoryPermissions(Model):
+    """The ``permissions`` field of ``Repository``."""
 
     admin: bool | None = None
     push: bool | None = None
     pull: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepositoryPermissions:
@@ -567,25 +359,13 @@ class RepositoryPermissions:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "admin": self.admin,
-                "push": self.push,
-                "pull": self.pull,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class SearchRepositoriesResponse:
-    """The ``/paths/~1repos~1search/get/responses/200/content/application~1json/schema`` schema."""
+class SearchRepositoriesResponse(Model):
+    """The 200 response of ``GET /repos/search``."""
 
     data: list[Repository] | None = None
     ok: bool | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchRepositoriesResponse:
@@ -596,29 +376,16 @@ class SearchRepositoriesResponse:
             additional_properties=d,
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "data": self.data,
-                "ok": self.ok,
-            },
-        )
-
 
 @dataclass(slots=True, kw_only=True)
-class User:
-    """The ``User`` schema."""
-
-    id_: int | None = None
+class User(Model):
+    id_: int | None = field(default=None, metadata={"wire": "id"})
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
     full_name: str | None = None
     email: str | None = None
     avatar_url: str | None = None
-    additional_properties: dict[str, Any] = field(default_factory=dict)
-    """Fields the server sent that this version of the spec does not declare."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
@@ -631,17 +398,4 @@ class User:
             email=d.pop("email", None),
             avatar_url=d.pop("avatar_url", None),
             additional_properties=d,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        return dump_fields(
-            self.additional_properties,
-            {
-                "id": self.id_,
-                "username": self.username,
-                "login": self.login,
-                "full_name": self.full_name,
-                "email": self.email,
-                "avatar_url": self.avatar_url,
-            },
         )

@@ -45,6 +45,7 @@ _MODULE_NAMES = (
     "Any",
     "Enum",
     "Mapping",
+    "Model",
     "OpenEnum",
     "Self",
     "dataclass",

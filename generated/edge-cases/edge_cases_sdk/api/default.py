@@ -43,10 +43,7 @@ class AsyncDefaultApi:
     async def list_colors(
         self, *, kind: Literal["a-b", "a_b", "A B", "1st"] | None = None
     ) -> list[Color]:
-        """List colors; this operation has no tags
-
-        Awaitable; documented at ``DefaultApi.list_colors``.
-        """
+        """Async ``DefaultApi.list_colors``: List colors; this operation has no tags"""
         return await self._client.call(
             "GET", "/colors", query={"kind": kind}, decode=json_list(Color)
         )

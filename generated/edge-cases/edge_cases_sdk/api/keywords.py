@@ -83,10 +83,7 @@ class AsyncKeywordsApi:
         list_: list[str] | None = None,
         x_request_id: str | None = None,
     ) -> Keywords:
-        """An operation whose id is a Python keyword
-
-        Awaitable; documented at ``KeywordsApi.import_``.
-        """
+        """Async ``KeywordsApi.import_``: An operation whose id is a Python keyword"""
         return await self._client.call(
             "POST",
             "/import",

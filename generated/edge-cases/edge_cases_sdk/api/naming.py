@@ -97,36 +97,24 @@ class AsyncNamingApi:
         self._client = client
 
     async def convert_foo_bar(self, body: FooBar2) -> FooBar:
-        """Send a foo_bar, get a FooBar back
-
-        Awaitable; documented at ``NamingApi.convert_foo_bar``.
-        """
+        """Async ``NamingApi.convert_foo_bar``: Send a foo_bar, get a FooBar back"""
         return await self._client.call(
             "POST", "/foo-bar", json=dump(body), decode=json_of(FooBar.from_dict)
         )
 
     async def get_matrix(self) -> list[list[float]]:
-        """Return a grid of numbers
-
-        Awaitable; documented at ``NamingApi.get_matrix``.
-        """
+        """Async ``NamingApi.get_matrix``: Return a grid of numbers"""
         return cast(
             "list[list[float]]",
             await self._client.call("GET", "/matrix", decode=json_value),
         )
 
     async def get_pair_a(self) -> A:
-        """Return an A, which holds a B, which holds an A
-
-        Awaitable; documented at ``NamingApi.get_pair_a``.
-        """
+        """Async ``NamingApi.get_pair_a``: Return an A, which holds a B, which holds an A"""
         return await self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
 
     async def repo_get_by_id(self, id_: int) -> WeirdNames:
-        """An operation id with an ALLCAPS run at the end
-
-        Awaitable; documented at ``NamingApi.repo_get_by_id``.
-        """
+        """Async ``NamingApi.repo_get_by_id``: An operation id with an ALLCAPS run at the end"""
         return await self._client.call(
             "GET",
             "/repos/by-id/{id}",
@@ -135,10 +123,7 @@ class AsyncNamingApi:
         )
 
     async def get_widget(self, name: str) -> str:
-        """Fetch a widget (lower camelCase id)
-
-        Awaitable; documented at ``NamingApi.get_widget``.
-        """
+        """Async ``NamingApi.get_widget``: Fetch a widget (lower camelCase id)"""
         return cast(
             "str",
             await self._client.call(
@@ -147,10 +132,7 @@ class AsyncNamingApi:
         )
 
     async def get_widget_2(self, name: str) -> str:
-        """Fetch a widget (PascalCase id that differs from getWidget only in case)
-
-        Awaitable; documented at ``NamingApi.get_widget_2``.
-        """
+        """Async ``NamingApi.get_widget_2``: Fetch a widget (PascalCase id that differs from getWidget only in case)"""
         return cast(
             "str",
             await self._client.call(

@@ -74,10 +74,7 @@ class AsyncRepoSettingsMoreApi:
         self._client = client
 
     async def get_general_api_settings(self) -> Keywords:
-        """An operation id with an ALLCAPS run in the middle
-
-        Awaitable; documented at ``RepoSettingsMoreApi.get_general_api_settings``.
-        """
+        """Async ``RepoSettingsMoreApi.get_general_api_settings``: An operation id with an ALLCAPS run in the middle"""
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(Keywords.from_dict)
         )
@@ -85,10 +82,7 @@ class AsyncRepoSettingsMoreApi:
     async def get_thing(
         self, thing_id: str, *, verbose: bool | None = None
     ) -> WeirdNames:
-        """Fetch a thing
-
-        Awaitable; documented at ``RepoSettingsMoreApi.get_thing``.
-        """
+        """Async ``RepoSettingsMoreApi.get_thing``: Fetch a thing"""
         return await self._client.call(
             "GET",
             "/things/{thing-id}",
@@ -100,10 +94,7 @@ class AsyncRepoSettingsMoreApi:
     async def delete_things_thing_id(
         self, thing_id: str, *, verbose: bool | None = None, if_match: str | None = None
     ) -> None:
-        """Delete a thing; this operation has no operationId
-
-        Awaitable; documented at ``RepoSettingsMoreApi.delete_things_thing_id``.
-        """
+        """Async ``RepoSettingsMoreApi.delete_things_thing_id``: Delete a thing; this operation has no operationId"""
         await self._client.call(
             "DELETE",
             "/things/{thing-id}",

@@ -42,10 +42,7 @@ class AsyncActivitypubApi:
         self._client = client
 
     async def person(self, user_id: int) -> ActivityPub:
-        """Fetch the ActivityPub actor of a user
-
-        Awaitable; documented at ``ActivitypubApi.person``.
-        """
+        """Async ``ActivitypubApi.person``: Fetch the ActivityPub actor of a user"""
         return await self._client.call(
             "GET",
             "/activitypub/user-id/{user-id}",

@@ -179,10 +179,7 @@ class AsyncIssueApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Issue]:
-        """List the issues of a repository
-
-        Awaitable; documented at ``IssueApi.list_issues``.
-        """
+        """Async ``IssueApi.list_issues``: List the issues of a repository"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -206,10 +203,7 @@ class AsyncIssueApi:
     async def create_issue(
         self, owner: str, repo: str, *, body: CreateIssueOption | None = None
     ) -> Issue:
-        """Open a new issue
-
-        Awaitable; documented at ``IssueApi.create_issue``.
-        """
+        """Async ``IssueApi.create_issue``: Open a new issue"""
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues",
@@ -219,10 +213,7 @@ class AsyncIssueApi:
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
-        """Fetch one issue by its number
-
-        Awaitable; documented at ``IssueApi.get_issue``.
-        """
+        """Async ``IssueApi.get_issue``: Fetch one issue by its number"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
@@ -233,10 +224,7 @@ class AsyncIssueApi:
     async def create_issue_blocking(
         self, owner: str, repo: str, index: str, *, body: IssueMeta | None = None
     ) -> Issue:
-        """Mark another issue as blocked by this one
-
-        Awaitable; documented at ``IssueApi.create_issue_blocking``.
-        """
+        """Async ``IssueApi.create_issue_blocking``: Mark another issue as blocked by this one"""
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues/{index}/blocks",
@@ -253,10 +241,7 @@ class AsyncIssueApi:
         *,
         body: EditReactionOption | None = None,
     ) -> None:
-        """Withdraw a reaction from an issue
-
-        Awaitable; documented at ``IssueApi.delete_issue_reaction``.
-        """
+        """Async ``IssueApi.delete_issue_reaction``: Withdraw a reaction from an issue"""
         await self._client.call(
             "DELETE",
             "/repos/{owner}/{repo}/issues/{index}/reactions",

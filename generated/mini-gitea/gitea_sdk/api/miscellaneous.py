@@ -59,10 +59,7 @@ class AsyncMiscellaneousApi:
         self._client = client
 
     async def render_markdown_raw(self, body: str) -> str:
-        """Turn a plain markdown document into HTML
-
-        Awaitable; documented at ``MiscellaneousApi.render_markdown_raw``.
-        """
+        """Async ``MiscellaneousApi.render_markdown_raw``: Turn a plain markdown document into HTML"""
         return await self._client.call(
             "POST",
             "/markdown/raw",
@@ -72,19 +69,13 @@ class AsyncMiscellaneousApi:
         )
 
     async def get_node_info(self) -> NodeInfo:
-        """Describe this server in the NodeInfo format
-
-        Awaitable; documented at ``MiscellaneousApi.get_node_info``.
-        """
+        """Async ``MiscellaneousApi.get_node_info``: Describe this server in the NodeInfo format"""
         return await self._client.call(
             "GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict)
         )
 
     async def get_version(self) -> ServerVersion:
-        """Report the server version
-
-        Awaitable; documented at ``MiscellaneousApi.get_version``.
-        """
+        """Async ``MiscellaneousApi.get_version``: Report the server version"""
         return await self._client.call(
             "GET", "/version", decode=json_of(ServerVersion.from_dict)
         )

@@ -90,10 +90,7 @@ class AsyncNotificationApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[NotificationThread]:
-        """List the notification threads of the signed-in user
-
-        Awaitable; documented at ``NotificationApi.get_list``.
-        """
+        """Async ``NotificationApi.get_list``: List the notification threads of the signed-in user"""
         return AsyncPaginator(
             self._client,
             "GET",

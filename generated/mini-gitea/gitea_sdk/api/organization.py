@@ -43,10 +43,7 @@ class AsyncOrganizationApi:
         self._client = client
 
     async def get_org_runner(self, org: str, runner_id: str) -> ActionRunner:
-        """Look up one Actions runner registered to an organization
-
-        Awaitable; documented at ``OrganizationApi.get_org_runner``.
-        """
+        """Async ``OrganizationApi.get_org_runner``: Look up one Actions runner registered to an organization"""
         return await self._client.call(
             "GET",
             "/orgs/{org}/actions/runners/{runner_id}",

@@ -365,10 +365,7 @@ class AsyncRepositoryApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Repository]:
-        """Search repositories by keyword
-
-        Awaitable; documented at ``RepositoryApi.search``.
-        """
+        """Async ``RepositoryApi.search``: Search repositories by keyword"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -390,10 +387,7 @@ class AsyncRepositoryApi:
         )
 
     async def get(self, owner: str, repo: str) -> Repository:
-        """Fetch one repository
-
-        Awaitable; documented at ``RepositoryApi.get``.
-        """
+        """Async ``RepositoryApi.get``: Fetch one repository"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}",
@@ -409,10 +403,7 @@ class AsyncRepositoryApi:
         *,
         body: CreateOrUpdateSecretOption | None = None,
     ) -> None:
-        """Set an Actions secret, creating it when it does not exist yet
-
-        Awaitable; documented at ``RepositoryApi.update_repo_secret``.
-        """
+        """Async ``RepositoryApi.update_repo_secret``: Set an Actions secret, creating it when it does not exist yet"""
         await self._client.call(
             "PUT",
             "/repos/{owner}/{repo}/actions/secrets/{secretname}",
@@ -429,10 +420,7 @@ class AsyncRepositoryApi:
         *,
         body: CreateActionWorkflowDispatch | None = None,
     ) -> None:
-        """Start a workflow run by hand
-
-        Awaitable; documented at ``RepositoryApi.actions_dispatch_workflow``.
-        """
+        """Async ``RepositoryApi.actions_dispatch_workflow``: Start a workflow run by hand"""
         await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
@@ -454,10 +442,7 @@ class AsyncRepositoryApi:
         not_: str | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Commit]:
-        """List the commits reachable from a ref
-
-        Awaitable; documented at ``RepositoryApi.get_all_commits``.
-        """
+        """Async ``RepositoryApi.get_all_commits``: List the commits reachable from a ref"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -485,10 +470,7 @@ class AsyncRepositoryApi:
         *,
         binary: bool | None = None,
     ) -> str:
-        """Download a pull request as a unified diff or a mailbox patch
-
-        Awaitable; documented at ``RepositoryApi.download_pull_diff_or_patch``.
-        """
+        """Async ``RepositoryApi.download_pull_diff_or_patch``: Download a pull request as a unified diff or a mailbox patch"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/pulls/{index}.{diffType}",
@@ -505,10 +487,7 @@ class AsyncRepositoryApi:
         *,
         body: MergePullRequestOption | None = None,
     ) -> None:
-        """Merge a pull request
-
-        Awaitable; documented at ``RepositoryApi.merge_pull_request``.
-        """
+        """Async ``RepositoryApi.merge_pull_request``: Merge a pull request"""
         await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/pulls/{index}/merge",
@@ -526,10 +505,7 @@ class AsyncRepositoryApi:
         ref: str | None = None,
         into: IO[bytes] | None = None,
     ) -> bytes:
-        """Download the bytes of one file
-
-        Awaitable; documented at ``RepositoryApi.get_raw_file``.
-        """
+        """Async ``RepositoryApi.get_raw_file``: Download the bytes of one file"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/raw/{filepath}",
@@ -549,10 +525,7 @@ class AsyncRepositoryApi:
         name: str | None = None,
         attachment: FileUpload | None = None,
     ) -> Attachment:
-        """Upload a file and attach it to a release
-
-        Awaitable; documented at ``RepositoryApi.create_release_attachment``.
-        """
+        """Async ``RepositoryApi.create_release_attachment``: Upload a file and attach it to a release"""
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/releases/{id}/assets",
@@ -563,10 +536,7 @@ class AsyncRepositoryApi:
         )
 
     async def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
-        """Tell whether the signed-in user watches a repository
-
-        Awaitable; documented at ``RepositoryApi.user_current_check_subscription``.
-        """
+        """Async ``RepositoryApi.user_current_check_subscription``: Tell whether the signed-in user watches a repository"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/subscription",
@@ -577,10 +547,7 @@ class AsyncRepositoryApi:
     async def create_current_user_repo(
         self, *, body: CreateRepoOption | None = None
     ) -> Repository:
-        """Create a repository owned by the signed-in user
-
-        Awaitable; documented at ``RepositoryApi.create_current_user_repo``.
-        """
+        """Async ``RepositoryApi.create_current_user_repo``: Create a repository owned by the signed-in user"""
         return await self._client.call(
             "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
         )

@@ -36,10 +36,7 @@ class AsyncSettingsApi:
         self._client = client
 
     async def get_general_api_settings(self) -> GeneralAPISettings:
-        """Read the API limits of this instance
-
-        Awaitable; documented at ``SettingsApi.get_general_api_settings``.
-        """
+        """Async ``SettingsApi.get_general_api_settings``: Read the API limits of this instance"""
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
         )

@@ -168,10 +168,7 @@ class AsyncUserApi:
         self._client = client
 
     async def get_current(self) -> User:
-        """Fetch the signed-in user
-
-        Awaitable; documented at ``UserApi.get_current``.
-        """
+        """Async ``UserApi.get_current``: Fetch the signed-in user"""
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     def get_oauth_2_application(
@@ -181,10 +178,7 @@ class AsyncUserApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[OAuth2Application]:
-        """List the OAuth2 applications of the signed-in user
-
-        Awaitable; documented at ``UserApi.get_oauth_2_application``.
-        """
+        """Async ``UserApi.get_oauth_2_application``: List the OAuth2 applications of the signed-in user"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -196,10 +190,7 @@ class AsyncUserApi:
         )
 
     async def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
-        """Fetch one OAuth2 application of the signed-in user
-
-        Awaitable; documented at ``UserApi.get_o_auth_2_application``.
-        """
+        """Async ``UserApi.get_o_auth_2_application``: Fetch one OAuth2 application of the signed-in user"""
         return await self._client.call(
             "GET",
             "/user/applications/oauth2/{id}",
@@ -208,19 +199,13 @@ class AsyncUserApi:
         )
 
     async def get_user_settings(self) -> UserSettings:
-        """Read the preferences of the signed-in user
-
-        Awaitable; documented at ``UserApi.get_user_settings``.
-        """
+        """Async ``UserApi.get_user_settings``: Read the preferences of the signed-in user"""
         return await self._client.call(
             "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
         )
 
     async def get(self, username: str) -> User:
-        """Fetch a user by login name
-
-        Awaitable; documented at ``UserApi.get``.
-        """
+        """Async ``UserApi.get``: Fetch a user by login name"""
         return await self._client.call(
             "GET",
             "/users/{username}",
@@ -238,10 +223,7 @@ class AsyncUserApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Activity]:
-        """List what a user has been doing
-
-        Awaitable; documented at ``UserApi.list_activity_feeds``.
-        """
+        """Async ``UserApi.list_activity_feeds``: List what a user has been doing"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -261,10 +243,7 @@ class AsyncUserApi:
     async def create_token(
         self, username: str, *, body: CreateAccessTokenOption | None = None
     ) -> AccessToken:
-        """Create a personal access token (the server wants basic auth here)
-
-        Awaitable; documented at ``UserApi.create_token``.
-        """
+        """Async ``UserApi.create_token``: Create a personal access token (the server wants basic auth here)"""
         return await self._client.call(
             "POST",
             "/users/{username}/tokens",

@@ -43,10 +43,7 @@ class AsyncCollaboratorsAndDeployKeysApi:
         self._client = client
 
     async def list_collaborators(self, owner: str, repo: str) -> list[Collaborator]:
-        """List the collaborators of a repository
-
-        Awaitable; documented at ``CollaboratorsAndDeployKeysApi.list_collaborators``.
-        """
+        """Async ``CollaboratorsAndDeployKeysApi.list_collaborators``: List the collaborators of a repository"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/collaborators",

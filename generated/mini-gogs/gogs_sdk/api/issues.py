@@ -105,10 +105,7 @@ class AsyncIssuesApi:
         state: Literal["open", "closed"] | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Issue]:
-        """List the issues of a repository
-
-        Awaitable; documented at ``IssuesApi.list_issues``.
-        """
+        """Async ``IssuesApi.list_issues``: List the issues of a repository"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -121,10 +118,7 @@ class AsyncIssuesApi:
         )
 
     async def create_issue(self, owner: str, repo: str, body: CreateIssueBody) -> Issue:
-        """Open an issue
-
-        Awaitable; documented at ``IssuesApi.create_issue``.
-        """
+        """Async ``IssuesApi.create_issue``: Open an issue"""
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues",
@@ -134,10 +128,7 @@ class AsyncIssuesApi:
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
-        """Fetch one issue by its number
-
-        Awaitable; documented at ``IssuesApi.get_issue``.
-        """
+        """Async ``IssuesApi.get_issue``: Fetch one issue by its number"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",

@@ -47,19 +47,13 @@ class AsyncMiscellaneousApi:
         self._client = client
 
     async def render_markdown(self, body: RenderMarkdownBody) -> str:
-        """Turn a JSON-wrapped markdown document into HTML
-
-        Awaitable; documented at ``MiscellaneousApi.render_markdown``.
-        """
+        """Async ``MiscellaneousApi.render_markdown``: Turn a JSON-wrapped markdown document into HTML"""
         return await self._client.call(
             "POST", "/markdown", json=dump(body), decode=text
         )
 
     async def render_markdown_raw(self, body: str) -> str:
-        """Render a markdown document sent as plain text
-
-        Awaitable; documented at ``MiscellaneousApi.render_markdown_raw``.
-        """
+        """Async ``MiscellaneousApi.render_markdown_raw``: Render a markdown document sent as plain text"""
         return await self._client.call(
             "POST",
             "/markdown/raw",

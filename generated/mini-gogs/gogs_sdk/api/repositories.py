@@ -115,10 +115,7 @@ class AsyncRepositoriesApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Repository]:
-        """Search repositories by keyword
-
-        Awaitable; documented at ``RepositoriesApi.search_repositories``.
-        """
+        """Async ``RepositoriesApi.search_repositories``: Search repositories by keyword"""
         return AsyncPaginator(
             self._client,
             "GET",
@@ -132,10 +129,7 @@ class AsyncRepositoriesApi:
         )
 
     async def get_repository(self, owner: str, repo: str) -> Repository:
-        """Fetch one repository
-
-        Awaitable; documented at ``RepositoriesApi.get_repository``.
-        """
+        """Async ``RepositoriesApi.get_repository``: Fetch one repository"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}",
@@ -152,10 +146,7 @@ class AsyncRepositoriesApi:
         *,
         into: IO[bytes] | None = None,
     ) -> bytes:
-        """Download the bytes of one file
-
-        Awaitable; documented at ``RepositoriesApi.get_raw_content``.
-        """
+        """Async ``RepositoriesApi.get_raw_content``: Download the bytes of one file"""
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/raw/{ref}/{filepath}",

@@ -93,26 +93,17 @@ class AsyncUsersApi:
         self._client = client
 
     async def get_authenticated_user(self) -> User:
-        """Fetch the signed-in user
-
-        Awaitable; documented at ``UsersApi.get_authenticated_user``.
-        """
+        """Async ``UsersApi.get_authenticated_user``: Fetch the signed-in user"""
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     async def delete_emails(self, body: DeleteEmailsBody) -> None:
-        """Remove e-mail addresses from the signed-in user
-
-        Awaitable; documented at ``UsersApi.delete_emails``.
-        """
+        """Async ``UsersApi.delete_emails``: Remove e-mail addresses from the signed-in user"""
         await self._client.call(
             "DELETE", "/user/emails", json=dump(body), decode=nothing
         )
 
     async def get_user(self, username: str) -> User:
-        """Fetch a user by login name
-
-        Awaitable; documented at ``UsersApi.get_user``.
-        """
+        """Async ``UsersApi.get_user``: Fetch a user by login name"""
         return await self._client.call(
             "GET",
             "/users/{username}",
@@ -121,10 +112,7 @@ class AsyncUsersApi:
         )
 
     async def list_access_tokens(self, username: str) -> list[AccessToken]:
-        """List the access tokens of a user
-
-        Awaitable; documented at ``UsersApi.list_access_tokens``.
-        """
+        """Async ``UsersApi.list_access_tokens``: List the access tokens of a user"""
         return await self._client.call(
             "GET",
             "/users/{username}/tokens",
@@ -135,10 +123,7 @@ class AsyncUsersApi:
     async def create_access_token(
         self, username: str, body: CreateAccessTokenBody
     ) -> AccessToken:
-        """Create an access token for a user
-
-        Awaitable; documented at ``UsersApi.create_access_token``.
-        """
+        """Async ``UsersApi.create_access_token``: Create an access token for a user"""
         return await self._client.call(
             "POST",
             "/users/{username}/tokens",

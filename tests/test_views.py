@@ -1,0 +1,56 @@
+"""The template views: decisions made in Python before any template runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from forgegen import ir
+from forgegen.views import ModelView
+
+
+def model(name: str, wire_name: str, description: str = "") -> ModelView:
+    return ModelView(ir.Model(name, wire_name, (), description, "/x"), ())
+
+
+@pytest.mark.parametrize(
+    ("wire_name", "docstring"),
+    [
+        (
+            "/paths/~1user~1repos/post/requestBody/content/application~1json/schema",
+            "The request body of ``POST /user/repos``.",
+        ),
+        (
+            "/paths/~1repos~1{owner}~1{repo}~1issues/post/parameters/0/schema",
+            "The request body of ``POST /repos/{owner}/{repo}/issues``.",
+        ),
+        (
+            "/paths/~1users~1search/get/responses/200/schema",
+            "The 200 response of ``GET /users/search``.",
+        ),
+        (
+            "/components/schemas/Collaborator/allOf/1/properties/permissions",
+            "The ``permissions`` field of ``Collaborator``.",
+        ),
+        (
+            "/definitions/Branch/properties/commit/properties/author",
+            "The ``commit.author`` field of ``Branch``.",
+        ),
+        (
+            "/components/schemas/Commit/properties/parents/items",
+            "An item of the ``parents`` field of ``Commit``.",
+        ),
+        (
+            "/definitions/Odd~0Name/additionalProperties",
+            "The schema at ``/definitions/Odd~0Name/additionalProperties``.",
+        ),
+        ("api.Thing", "The ``api.Thing`` schema."),
+    ],
+)
+def test_an_inline_model_says_where_it_comes_from(wire_name: str, docstring: str) -> None:
+    assert model("Generated", wire_name).docstring == docstring
+
+
+def test_a_model_named_as_in_the_spec_needs_no_docstring_unless_described() -> None:
+    assert model("Issue", "Issue").docstring == ""
+    assert model("Issue", "Issue", "An issue.").docstring == "An issue."
+    assert model("Generated", "/paths/~1x/get/responses/200/schema", "Said.").docstring == "Said."
