@@ -179,3 +179,10 @@ def test_black_keeps_every_module_as_rendered(spec: Path) -> None:
     assert any(p.startswith("sdk/api/") and not p.endswith("__init__.py") for p in modules)
     changed = [p for p in modules if black.format_str(files[p], mode=MODE) != files[p]]
     assert changed == []
+
+
+def test_an_indented_import_keeps_its_indentation_on_every_line() -> None:
+    names = [f"SomeRatherLongGroupApiName{i}" for i in range(4)]
+    text = "if TYPE_CHECKING:\n    " + import_from(".api.group", names, 4) + "\n"
+    assert text.splitlines()[-1] == "    )"
+    black_keeps(text)

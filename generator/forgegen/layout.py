@@ -94,12 +94,15 @@ def lay_out_line(indent: int, text: str) -> str:
     return "\n".join(_item_lines(indent, text, ""))[indent:]
 
 
-def import_from(module: str, names: list[str]) -> str:
-    """``from module import names``, parenthesised one per line when too long."""
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH:
-        return line
-    return "\n".join([f"from {module} import (", *(f"    {n}," for n in names), ")"])
+def import_from(module: str, names: list[str], indent: int = 0) -> str:
+    """``from module import names`` at ``indent``, parenthesised one per line when
+    too long (the first line without its indentation, as ``lay_out``)."""
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
+    if len(line) > LINE_LENGTH:
+        names_lines = [f"{pad}    {n}," for n in names]
+        line = "\n".join([f"{pad}from {module} import (", *names_lines, f"{pad})"])
+    return line[indent:]
 
 
 def docstring_literal(value: object, indent: int) -> str:
