@@ -84,7 +84,9 @@ def test_a_long_optional_annotation_is_parenthesised_and_split_at_the_bar() -> N
 def test_strings_hide_their_brackets_commas_and_escaped_quotes() -> None:
     split = layout._split('x=f("a, (b\\", [c", g(d, e))')
     assert split == Nested("x=f", Brackets("(", ('"a, (b\\", [c"', "g(d, e)"), ")"))
-    assert layout._split("keep=(a, b)") is None  # a tuple, not a call
+    # A tuple is a display (exploded when split); a parenthesised expression is left alone.
+    assert layout._split("keep=(a, b)") == Nested("keep=", Brackets("(", ("a", "b"), ")", True))
+    assert layout._split("total = (a + b)") is None
     assert layout._split("f(a, b,)") is None  # a magic trailing comma
     assert layout._split("list[int]") is None  # a subscript, outside annotations
     assert layout._split('f("unclosed)') is None
@@ -186,3 +188,30 @@ def test_an_indented_import_keeps_its_indentation_on_every_line() -> None:
     text = "if TYPE_CHECKING:\n    " + import_from(".api.group", names, 4) + "\n"
     assert text.splitlines()[-1] == "    )"
     black_keeps(text)
+
+
+@pytest.mark.parametrize("length", [10, 60, 75, 90])
+def test_a_long_assignment_splits_its_value_then_its_target(length: int) -> None:
+    header = '"X-' + "A" * length + '"'
+    text = layout.assign(12, f"request.headers[{header}]", "self._otp")
+    assert len(text.splitlines()) == (1 if length == 10 else 3)
+    black_keeps(f"class C:\n    def f(self) -> None:\n        if x:\n            {text}\n")
+
+
+@pytest.mark.parametrize("length", [10, 70, 90])
+def test_a_lone_parameter_gets_a_trailing_comma_when_split(length: int) -> None:
+    name = "group_" + "x" * length
+    text = layout.lay_out(4, f"def {name}", layout.parameters(["self"]), " -> SomeGroupApi:")
+    assert ("self,\n" in text) == (len(f"    def {name}(self) -> SomeGroupApi:") > 88)
+    black_keeps(method(text, "return None"))
+
+
+@pytest.mark.parametrize("count", [1, 3, 6, 12])
+def test_a_long_literal_without_a_bar_splits_at_its_subscript(count: int) -> None:
+    names = [f'"access_token_number_{i}"' for i in range(count)]
+    param = Parameter("param", "Literal[" + ", ".join(names) + "]", names[0])
+    items = ["self", Parameter("token", "str"), param]
+    text = layout.lay_out(4, "def __init__", layout.parameters(items), " -> None:")
+    black_keeps(method(text, "return None"))
+    tuple_line = "params = (" + ", ".join(names) + ("," if count == 1 else "") + ")"
+    black_keeps("class C:\n    " + layout.lay_out_line(4, tuple_line) + "\n")

@@ -1,11 +1,13 @@
 """Code laid out the way black lays it out, before black sees it.
 
 Black formats every build's output and is the slowest stage of a cold build,
-and it is much slower on code it has to rearrange: on Gitea 1.25's SDK it
-took 10.8 s of CPU for the templates' raw output and 5.0 s once the models
-and API modules came laid out from here. Black still formats the result, so
-a layout this module gets wrong costs time, never correctness; a test checks
-that black leaves the laid-out modules as they are.
+and it is much slower on code it has to rearrange (it then runs a second,
+checking pass): on Gitea 1.25's SDK it took 10.8 s of CPU for the templates'
+raw output and 3.3 s once every module came laid out from here. Black still
+formats the result, so a layout this module gets wrong costs time, never
+correctness; tests check that black leaves the rendered modules as they are.
+Templates reach these functions as Jinja globals (``render.environment``),
+so no template repeats a rule of black's.
 
 Black's rules, for the shapes forgegen emits: a statement that fits in 88
 columns stays on one line. Otherwise it is split at its last bracket pair.
@@ -13,13 +15,16 @@ The contents go on one indented line of their own if they fit there and are
 a call's arguments, a def's parameters or a subscript; if they do not fit,
 or are a collection display (which black always explodes), every item gets
 a line of its own and a trailing comma, and each item that is still too long
-is split again by the same rules. A parameter whose annotation is too long
-gets its annotation parenthesised, split at ``|`` if need be.
+is split again by the same rules. A def's lone parameter gets a trailing
+comma too. A parameter whose annotation is too long gets its annotation
+parenthesised and split at ``|``, or without a ``|``, split at its subscript.
+An assignment too long splits its value in parentheses first.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .literals import docstring
@@ -29,10 +34,12 @@ __all__ = [
     "Brackets",
     "Nested",
     "Parameter",
+    "assign",
     "docstring_literal",
     "import_from",
     "lay_out",
     "lay_out_line",
+    "parameters",
 ]
 
 LINE_LENGTH = 88
@@ -47,6 +54,7 @@ class Brackets:
     items: tuple[Item, ...]
     closing: str
     display: bool = False  # a dict, list or tuple display: exploded whenever it is split
+    signature: bool = False  # a def's parameters: a lone one gets a comma when split
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,24 @@ def lay_out(indent: int, head: str, brackets: Brackets, tail: str = "") -> str:
     return "\n".join(_lines(indent, head, brackets, tail))[indent:]
 
 
+def parameters(items: Sequence[Item]) -> Brackets:
+    """A def's parameter list, for ``lay_out``."""
+    return Brackets("(", tuple(items), ")", signature=True)
+
+
+def assign(indent: int, target: str, value: str) -> str:
+    """``target = value`` at ``indent``: too long, black puts the value in
+    parentheses on a line of its own, or else splits the target's subscript."""
+    pad = " " * indent
+    line = f"{pad}{target} = {value}"
+    if len(line) > LINE_LENGTH:
+        if len(f"{pad}{target} = (") <= LINE_LENGTH:
+            line = f"{pad}{target} = (\n{pad}    {value}\n{pad})"
+        elif (nested := _split(target, subscripts=True)) is not None:
+            line = "\n".join(_lines(indent, nested.head, nested.brackets, f" = {value}"))
+    return line[indent:]
+
+
 def lay_out_line(indent: int, text: str) -> str:
     """One line of code at ``indent``, split at its last call or display if too long."""
     return "\n".join(_item_lines(indent, text, ""))[indent:]
@@ -129,7 +155,9 @@ def _lines(indent: int, head: str, brackets: Brackets, tail: str) -> list[str]:
         return [one_line]
     inner = " " * (indent + _STEP)
     body = ", ".join(flat(i) for i in brackets.items)
-    if not brackets.display and len(inner + body) <= LINE_LENGTH:
+    if brackets.signature and len(brackets.items) == 1:
+        middle = _item_lines(indent + _STEP, brackets.items[0], ",")
+    elif not brackets.display and len(inner + body) <= LINE_LENGTH:
         middle = [inner + body]
     elif len(brackets.items) == 1 and not brackets.display:
         # One argument: nothing to put a comma after, so black splits inside it.
@@ -155,9 +183,13 @@ def _item_lines(indent: int, item: Item, tail: str, *, subscripts: bool = False)
 
 def _parameter_lines(indent: int, item: Parameter, tail: str) -> list[str]:
     # Black parenthesises a long annotation and splits it at its last ``|``.
+    default = f" = {item.default}" if item.default else ""
     bar = _scan(item.annotation).bar
     if bar < 0:
-        return [" " * indent + flat(item) + tail]  # no top-level "|": left to black
+        nested = _split(item.annotation, subscripts=True)
+        if nested is None:
+            return [" " * indent + flat(item) + tail]  # left to black
+        return _lines(indent, f"{item.name}: {nested.head}", nested.brackets, default + tail)
     annotation, last = item.annotation[:bar].rstrip(), item.annotation[bar + 1 :].strip()
     inner = indent + _STEP
     if len(" " * inner + item.annotation) <= LINE_LENGTH:
@@ -165,7 +197,6 @@ def _parameter_lines(indent: int, item: Parameter, tail: str) -> list[str]:
     else:
         middle = _item_lines(inner, annotation, "", subscripts=True)
         middle.append(" " * inner + "| " + last)
-    default = f" = {item.default}" if item.default else ""
     return [" " * indent + item.name + ": (", *middle, " " * indent + ")" + default + tail]
 
 
@@ -223,8 +254,8 @@ def _split(text: str, *, subscripts: bool = False) -> Nested | None:
     head = text[: scan.opened]
     # A bracket right after a name or another bracket calls or subscripts it.
     applied = bool(head) and (head[-1].isalnum() or head[-1] in "_)]")
-    if closing == ")" and not applied:
-        return None  # a parenthesised expression or tuple: black treats those apart
+    if closing == ")" and not applied and not scan.commas:
+        return None  # a parenthesised expression: black treats those apart
     if closing == "]" and applied and not subscripts:
         return None
     cuts = [scan.opened, *scan.commas, len(text) - 1]

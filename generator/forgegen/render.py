@@ -97,7 +97,12 @@ def environment(overlay: Path | None = None) -> jinja2.Environment:
     )
     env.filters["docstring_literal"] = layout.docstring_literal
     env.globals.update(
-        lay_out=layout.lay_out, lay_out_line=layout.lay_out_line, import_from=layout.import_from
+        lay_out=layout.lay_out,
+        lay_out_line=layout.lay_out_line,
+        import_from=layout.import_from,
+        assign=layout.assign,
+        parameters=layout.parameters,
+        Parameter=layout.Parameter,
     )
     return env
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import ir
 from .forges import Profile
-from .layout import Brackets, Item, Nested, Parameter
+from .layout import Brackets, Item, Nested, Parameter, parameters
 from .literals import identifier, pystr
 from .pycode import (
     Imports,
@@ -60,7 +60,7 @@ class MethodView:
         if self.keyword:
             items.append("*")
             items += [Parameter(identifier(a.name), a.annotation, "None") for a in self.keyword]
-        return Brackets("(", tuple(items), ")")
+        return parameters(items)
 
     @property
     def call(self) -> Brackets:
