@@ -11,7 +11,6 @@ import pytest
 
 import forgegen.cache
 import forgegen.processes
-from forgegen import format as fmt
 from forgegen import format_black
 from forgegen.errors import ForgegenError
 from forgegen.format import format_files
@@ -60,7 +59,7 @@ def test_output_is_deterministic_and_valid_python(tmp_path: Path) -> None:
     assert first == second
     for path, text in first.items():
         compile(text, path, "exec")
-        assert black.format_str(text, mode=fmt.MODE) == text  # stable
+        assert black.format_str(text, mode=format_black.MODE) == text  # stable
 
 
 def test_second_call_is_served_from_the_cache(tmp_path: Path, calls: list[str]) -> None:
@@ -264,8 +263,8 @@ def test_a_module_is_formatted_and_cached_by_top_level_statement(
     changed = source.replace("b=2", "b=3")
     again = format_files({"m.py": changed}, cache_dir=tmp_path, jobs=1)
     assert calls[3:] == ["class B:\n  b=3\n"]
-    assert out == {"m.py": black.format_str(source, mode=fmt.MODE)}
-    assert again == {"m.py": black.format_str(changed, mode=fmt.MODE)}
+    assert out == {"m.py": black.format_str(source, mode=format_black.MODE)}
+    assert again == {"m.py": black.format_str(changed, mode=format_black.MODE)}
 
 
 def test_an_error_in_a_piece_is_located_in_the_file(

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from forgegen import layout
 from forgegen.build import load_spec, sdk_api
-from forgegen.format import MODE
+from forgegen.format_black import MODE
 from forgegen.layout import Brackets, Nested, Parameter, docstring_literal, import_from, lay_out
 from forgegen.render import Provenance, render_package
 

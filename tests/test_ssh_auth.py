@@ -38,7 +38,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
-from forgegen.format import MODE
+from forgegen.format_black import MODE
 from forgegen.render import environment
 
 PACKAGE = "x_sdk"

@@ -114,13 +114,3 @@ def _backend(formatter: Formatter) -> _Backend:
     from . import format_black
 
     return format_black
-
-
-def __getattr__(name: str) -> object:
-    # MODE, black's settings, stays importable from here without importing
-    # black for every build that formats with ruff.
-    if name == "MODE":
-        from .format_black import MODE
-
-        return MODE
-    raise AttributeError(name)
