@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forgegen import ir
-from forgegen.views import ModelView
+from forgegen.views import ModelView, models_view
 
 
 def model(name: str, wire_name: str, description: str = "") -> ModelView:
@@ -54,3 +54,30 @@ def test_a_model_named_as_in_the_spec_needs_no_docstring_unless_described() -> N
     assert model("Issue", "Issue").docstring == ""
     assert model("Issue", "Issue", "An issue.").docstring == "An issue."
     assert model("Generated", "/paths/~1x/get/responses/200/schema", "Said.").docstring == "Said."
+
+
+@pytest.mark.parametrize(
+    ("name", "wire", "required", "secret", "default"),
+    [
+        ("title", "title", True, False, ""),
+        ("title", "title", False, False, " = None"),
+        ("token", "token", False, True, " = field(default=None, repr=False)"),
+        ("id_", "id", True, False, ' = field(metadata={"wire": "id"})'),
+        (
+            "sha_1",
+            "sha1",
+            False,
+            True,
+            ' = field(default=None, repr=False, metadata={"wire": "sha1"})',
+        ),
+    ],
+)
+def test_a_field_needs_dataclasses_field_only_beyond_a_plain_default(
+    name: str, wire: str, required: bool, secret: bool, default: str
+) -> None:
+    field = ir.Field(name, wire, ir.TypeRef("str"), required, "", secret)
+    model = ir.Model("Thing", "Thing", (field,), "", "/definitions/Thing")
+    api = ir.Api("T", "1", "", "swagger 2.0", "/api/v1", (), (model,), (), ())
+    view = models_view(api)[0][0].fields[0]
+    assert view.default == default
+    assert view.uses_field == default.startswith(" = field(")

@@ -225,7 +225,7 @@ def render_package(
         models=models,
         imports=model_imports,
         runtime_names=sorted(runtime_names),
-        uses_field=any(f.default.startswith(" = field(") for m in models for f in m.fields),
+        uses_field=any(f.uses_field for m in models for f in m.fields),
         all_names=sorted([m.name for m in api.models] + [e.name for e in api.enums]),
     )
     emit(f"{root}/py.typed", "package/py.typed.jinja")

@@ -95,7 +95,18 @@ class FieldView:
     field: ir.Field
     annotation: str
     decode: str
-    default: str  # what follows the annotation: "", " = None" or " = field(...)"
+    options: tuple[str, ...]  # the arguments of its dataclasses.field(), if it needs one
+
+    @property
+    def uses_field(self) -> bool:
+        return bool(self.options) and self.options != ("default=None",)
+
+    @property
+    def default(self) -> str:
+        """What follows the annotation: "", " = None" or " = field(...)"."""
+        if self.uses_field:
+            return f" = field({', '.join(self.options)})"
+        return " = None" if self.options else ""
 
 
 @dataclass(frozen=True)
@@ -232,18 +243,14 @@ def _origin(wire_name: str) -> str:
     return f"The schema at ``{wire_name}``."
 
 
-def _field_default(f: ir.Field) -> str:
+def _field_options(f: ir.Field) -> tuple[str, ...]:
     options = [] if f.required else ["default=None"]
     if f.secret:
         options.append("repr=False")
     if f.name != f.wire_name:
         # Model.to_dict reads the JSON name of a renamed field from here.
         options.append(f'metadata={{"wire": {pystr(f.wire_name)}}}')
-    if not options:
-        return ""
-    if options == ["default=None"]:
-        return " = None"
-    return f" = field({', '.join(options)})"
+    return tuple(options)
 
 
 def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
@@ -255,7 +262,7 @@ def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
             note = annotation(plain(f.type), imports)
             decode = field_decoder(f.type, f.wire_name, f.required, imports)
             note = note if f.required else f"{note} | None"
-            fields.append(FieldView(f, note, decode, _field_default(f)))
+            fields.append(FieldView(f, note, decode, _field_options(f)))
         views.append(ModelView(model, tuple(fields)))
     imports.models.clear()  # they are defined in the module itself
     return tuple(views), imports
