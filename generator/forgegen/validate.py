@@ -73,9 +73,8 @@ def validate(
             reported.add(at)
             (diagnostics.note if note else diagnostics.error)(at, _clip(message, _MAX_MESSAGE))
 
-    spec_validator = tracker.validator(chosen)(document)
     try:
-        for err in _errors(spec_validator, passes):
+        for err in _errors(tracker.validator(chosen)(document), passes):
             found = tracker.found.pop(id(err), None)
             if found is None:  # first pass: the path is already absolute
                 for leaf, message in _specific(err):
