@@ -7,7 +7,7 @@ Prints one JSON object: seconds per phase (import, load, validate, parse,
 render, format, write). It strings together the same stages as
 ``forgegen.build.build`` (source → validate → fixes → IR → pagination →
 render → format → write), minus the rebuild shortcut and the changelog, but
-one after the other: a build validates in a child process beside parsing,
+one after the other: a build validates in child processes beside parsing,
 rendering and formatting, so its wall time is less than the sum here (see
 a cold build's own time for that). ``--formatter`` is the build's option of
 the same name (``none`` writes the render unformatted); with ruff, nothing of
