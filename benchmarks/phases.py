@@ -36,17 +36,18 @@ def _build(spec: str, out: Path, formatter: str, jobs: int | None) -> dict[str, 
         rss[name] = _status_mib("VmRSS")
         clock = now
 
-    from forgegen import forges, source
     from forgegen.diagnostics import Diagnostics
-    from forgegen.fixes import apply_fixes
-    from forgegen.paginate import mark_pagination
+    from forgegen.load import source
     from forgegen.parse import parse, refuse_external_refs
-    from forgegen.render import Provenance, package_version, render_package
-    from forgegen.verdicts import validate_cached
-    from forgegen.write import write_tree
+    from forgegen.profiles import forges
+    from forgegen.profiles.fixes import apply_fixes
+    from forgegen.profiles.paginate import mark_pagination
+    from forgegen.render.package import Provenance, package_version, render_package
+    from forgegen.validate.verdicts import validate_cached
+    from forgegen.write.tree import write_tree
 
     if formatter != "none":
-        from forgegen.format import format_files, require
+        from forgegen.format.formatters import format_files, require
 
         require(formatter)
     lap("import")

@@ -139,7 +139,7 @@ def _forgegen_command(spec: Path, out: Path, *extra: str) -> list[str]:
     return [
         PYTHON,
         "-m",
-        "forgegen.cli",
+        "forgegen",
         "build",
         "--spec",
         str(spec),

@@ -24,9 +24,10 @@ import pytest
 from click.testing import CliRunner
 
 import forgegen.build
-from forgegen import processes, verdicts
-from forgegen.cli import cli
-from forgegen.verdicts import Verdict
+from forgegen import processes
+from forgegen.cli.main import cli
+from forgegen.validate import verdicts
+from forgegen.validate.verdicts import Verdict
 from releasing import GITEA, run
 
 BAD = Path(__file__).resolve().parent / "bad_specs"
@@ -227,7 +228,7 @@ def test_ctrl_c_stops_every_process_without_a_traceback(tmp_path: Path, stage: s
     env = {**os.environ, "FORGEGEN_NO_CACHE": "1"}
     # A session of its own, as a terminal's foreground job: Ctrl-C goes to the group.
     with subprocess.Popen(
-        [sys.executable, "-m", "forgegen.cli", "build", "--spec", str(spec), "--out", str(out)],
+        [sys.executable, "-m", "forgegen", "build", "--spec", str(spec), "--out", str(out)],
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         env=env,
@@ -293,7 +294,7 @@ JSON_SPECS = [
 @pytest.mark.parametrize("spec", [p for p in JSON_SPECS if _json_object(p)], ids=lambda p: p.name)
 def test_passes_run_apart_say_what_one_run_of_both_says(spec: Path) -> None:
     from forgegen.diagnostics import Diagnostics
-    from forgegen.validate import validate
+    from forgegen.validate.validator import validate
 
     together = Diagnostics()
     validate(document(spec), together)

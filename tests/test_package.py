@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from forgegen.render import pep440
+from forgegen.render.package import pep440
 
 from sdk import REPO, build_sdk, run_python
 

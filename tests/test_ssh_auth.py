@@ -38,8 +38,8 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
-from forgegen.format_black import MODE
-from forgegen.render import environment
+from forgegen.format.with_black import MODE
+from forgegen.render.package import environment
 
 PACKAGE = "x_sdk"
 INSTALL_HINT = 'pip install "x-sdk[ssh]"'

@@ -21,17 +21,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__, fingerprint, forges, ir, source
-from .changelog import history
-from .diagnostics import Diagnostic, Diagnostics, Severity
-from .errors import ForgegenError, SpecError
-from .fixes import Applied, apply_fixes
-from .format import Formatter, format_files, require
-from .paginate import mark_pagination
-from .parse import parse, refuse_external_refs
-from .render import Provenance, builtin_templates, package_version, render_package
-from .verdicts import Verdict
-from .write import read_manifest, write_tree
+from forgegen import __version__, ir
+from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
+from forgegen.errors import ForgegenError, SpecError
+from forgegen.format.formatters import Formatter, format_files, require
+from forgegen.load import source
+from forgegen.parse import parse, refuse_external_refs
+from forgegen.profiles import forges
+from forgegen.profiles.fixes import Applied, apply_fixes
+from forgegen.profiles.paginate import mark_pagination
+from forgegen.release.changelog import history
+from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
+from forgegen.validate.verdicts import Verdict
+from forgegen.write import fingerprint
+from forgegen.write.tree import read_manifest, write_tree
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check_spec", "load_spec", "sdk_api"]
 

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .literals import terminal
+from forgegen.literals import terminal
 
 __all__ = ["Diagnostic", "Diagnostics", "Severity", "pointer"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import click
 
-from .literals import terminal
+from forgegen.literals import terminal
 
 __all__ = ["ForgegenError", "OutputError", "SourceError", "SpecError"]
 

@@ -1,4 +1,9 @@
-"""Spec document → ``ir.Api``, for Swagger 2.0 and OpenAPI 3.x alike."""
+"""Parse: a validated spec document → ``ir.Api``, for Swagger 2.0 and OpenAPI 3.x alike.
+
+Both formats walk their paths the same way (``walk``) into drafts that
+``operations`` assembles; ``schemas`` makes models and enums, ``refs`` follows
+local ``$ref``s only. Python names come from ``naming``; it knows no forge.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import ir, naming
-from ..diagnostics import Diagnostics
-from ..errors import SpecError
-from . import openapi3, swagger2
-from .operations import assemble, with_tag_descriptions
-from .refs import Resolver, refuse_external_refs
-from .schemas import Schemas
+from forgegen import ir, naming
+from forgegen.diagnostics import Diagnostics
+from forgegen.errors import SpecError
+from forgegen.parse import openapi3, swagger2
+from forgegen.parse.operations import assemble, with_tag_descriptions
+from forgegen.parse.refs import Resolver, refuse_external_refs
+from forgegen.parse.schemas import Schemas
 
 __all__ = ["parse", "refuse_external_refs", "spec_format"]
 

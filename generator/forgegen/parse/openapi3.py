@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import ir, naming
-from ..diagnostics import Diagnostics
-from .operations import Draft, RawParameter, parameter_type
-from .refs import Resolver, child
-from .schemas import Schemas
-from .walk import Params, Walker
+from forgegen import ir, naming
+from forgegen.diagnostics import Diagnostics
+from forgegen.parse.operations import Draft, RawParameter, parameter_type
+from forgegen.parse.refs import Resolver, child
+from forgegen.parse.schemas import Schemas
+from forgegen.parse.walk import Params, Walker
 
 __all__ = ["parse_operations"]
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import ir, naming
-from ..diagnostics import Diagnostics
-from .schemas import Schemas, note_name
+from forgegen import ir, naming
+from forgegen.diagnostics import Diagnostics
+from forgegen.parse.schemas import Schemas, note_name
 
 __all__ = [
     "METHODS",

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote
 
-from ..errors import SpecError
+from forgegen.errors import SpecError
 
 __all__ = ["Resolver", "child", "refuse_external_refs"]
 

@@ -17,9 +17,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .. import ir, naming
-from ..diagnostics import Diagnostic, Diagnostics, Severity
-from .refs import Resolver, child
+from forgegen import ir, naming
+from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
+from forgegen.parse.refs import Resolver, child
 
 __all__ = ["Schemas", "note_name"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from .operations import METHODS, Draft
-from .refs import Resolver, child
-from .schemas import Schemas
+from forgegen.diagnostics import Diagnostics
+from forgegen.parse.operations import METHODS, Draft
+from forgegen.parse.refs import Resolver, child
+from forgegen.parse.schemas import Schemas
 
 __all__ = ["Params", "Walker"]
 

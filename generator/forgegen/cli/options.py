@@ -1,0 +1,147 @@
+"""Options and reporting that several ``forgegen`` commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from forgegen.build import BuildOptions
+from forgegen.diagnostics import Diagnostics, Severity
+from forgegen.format.formatters import FORMATTERS, Formatter
+from forgegen.release.config import package_problem
+from forgegen.render.package import package_version
+
+__all__ = [
+    "SPEC_HELP",
+    "PackageName",
+    "VersionSuffix",
+    "fetch_options",
+    "formatter_option",
+    "report",
+    "reporter",
+    "spec_option",
+]
+
+SPEC_HELP = (
+    "The spec: a file (JSON or YAML), '-' for standard input, or an http(s) URL. "
+    "A URL that names an instance (https://git.example.com, or a sub-path such as "
+    "https://example.com/git/) finds /swagger.v1.json, then /openapi3.v1.json, under it."
+)
+
+
+class PackageName(click.ParamType[str]):
+    """A Python package name: lower-case letters, digits and underscores."""
+
+    name = "package"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        problem = package_problem(text)
+        if problem:
+            self.fail(problem, param, ctx)
+        return text
+
+
+class VersionSuffix(click.ParamType[str]):
+    """A suffix that keeps the package version valid: ``+forgegen.1``, ``.post1``."""
+
+    name = "suffix"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            package_version("1.0", text)
+        except ValueError:
+            self.fail(f"{text!r} does not make a valid version (try +forgegen.1 or .post1)")
+        return text
+
+
+def reporter(quiet: bool) -> Callable[[str], None]:
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"forgegen: {message}", err=True)
+
+    return progress
+
+
+def report(diagnostics: Diagnostics, origin: str, quiet: bool) -> None:
+    for d in diagnostics.items:
+        if d.severity is Severity.ERROR or not quiet:
+            click.echo(d.format(origin), err=True)
+
+
+def fetch_options(fn: Any) -> Any:
+    """--timeout, --max-size and --quiet: how to read a spec and how much to say."""
+    fn = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=30.0,
+        show_default=True,
+        help="Seconds to wait for a spec URL, redirects and discovery included.",
+    )(fn)
+    fn = click.option(
+        "--max-size",
+        "max_mb",
+        type=click.FloatRange(min=0.001),
+        default=32.0,
+        show_default=True,
+        help="Refuse a spec larger than this many MiB.",
+    )(fn)
+    return click.option("--quiet", "-q", is_flag=True, help="Print errors only.")(fn)
+
+
+FORMATTER_HELP = (
+    "What formats the generated code: black (the default), or ruff, which is many times "
+    "faster and formats a few constructs differently (pip install 'forgegen[ruff]')."
+)
+
+
+def formatter_option(fn: Any) -> Any:
+    return click.option(
+        "--formatter",
+        type=click.Choice(FORMATTERS),
+        default="black",
+        show_default=True,
+        help=FORMATTER_HELP,
+    )(fn)
+
+
+def spec_option(*, required: bool = True) -> Callable[[Any], Any]:
+    return click.option("--spec", "-s", required=required, metavar="SRC", help=SPEC_HELP)
+
+
+def build_options(
+    spec: str,
+    out: Path,
+    *,
+    package: str | None,
+    forge: str | None,
+    ignore_validation_errors: bool,
+    templates: Path | None,
+    timeout: float,
+    max_mb: float,
+    no_fixes: bool,
+    version_suffix: str,
+    force: bool,
+    formatter: Formatter = "black",
+    previous: Path | None = None,
+) -> BuildOptions:
+    """The build that ``build`` and ``check`` both describe with their options."""
+    return BuildOptions(
+        spec=spec,
+        out=out,
+        package=package,
+        forge=forge,
+        ignore_validation_errors=ignore_validation_errors,
+        templates=templates,
+        timeout=timeout,
+        max_bytes=int(max_mb * 1024 * 1024),
+        fixes=not no_fixes,
+        version_suffix=version_suffix,
+        force=force,
+        previous=previous,
+        formatter=formatter,
+    )

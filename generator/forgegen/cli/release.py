@@ -1,0 +1,237 @@
+"""The commands a release pipeline runs: ``diff``, ``check`` and ``build --all``.
+
+``diff`` and ``check`` exit 1 when what they check fails (breaking changes,
+a stale SDK), like ``git diff --exit-code``; their other exit codes are the
+build's (3 unreadable spec, 4 invalid spec).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from forgegen.build import build, load_spec, sdk_api
+from forgegen.cli.options import (
+    PackageName,
+    VersionSuffix,
+    build_options,
+    fetch_options,
+    formatter_option,
+    reporter,
+    spec_option,
+)
+from forgegen.errors import ForgegenError, OutputError, SourceError, SpecError
+from forgegen.format.formatters import Formatter
+from forgegen.profiles.forges import FORGES
+from forgegen.release.batch import Outcome, run_targets
+from forgegen.release.config import ConfigError, find_config, load_config
+from forgegen.release.diff import diff
+from forgegen.release.diff_report import markdown, to_json
+from forgegen.write.check import compare_trees
+
+__all__ = ["CheckFailed", "build_all", "check_command", "diff_command"]
+
+# How a failed target's exit code is raised again for the whole batch.
+_ERROR_BY_CODE: dict[int, type[ForgegenError]] = {
+    2: ConfigError,
+    3: SourceError,
+    4: SpecError,
+    5: OutputError,
+}
+
+NO_FIXES_HELP = (
+    "Use the spec as published: leave out the forge profile's per-version spec fixes "
+    "(places where the spec and the server disagree)."
+)
+IGNORE_HELP = "Go on when a spec does not validate (the errors are still shown)."
+
+
+class CheckFailed(ForgegenError):
+    """What the command checks does not hold: exit code 1, as ``git diff --exit-code``."""
+
+    exit_code = 1
+
+
+@click.command(
+    "diff", short_help="What changed between two specs, for SDK callers, and is it breaking."
+)
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown release notes, or JSON for tools.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "any", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when there are breaking changes (or any change), for CI.",
+)
+@click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
+@click.option("--ignore-validation-errors", is_flag=True, help=IGNORE_HELP)
+@fetch_options
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    fail_on: str,
+    no_fixes: bool,
+    ignore_validation_errors: bool,
+    quiet: bool,
+    max_mb: float,
+    timeout: float,
+) -> None:
+    """Say what changed from the SDK of spec OLD to the SDK of spec NEW.
+
+    OLD and NEW are files or URLs, Swagger 2.0 or OpenAPI 3.x, in any mix.
+    Operations are matched by method and route, so a new operationId on the
+    same route shows as a renamed method. Each change is marked breaking or
+    not for code calling the SDK, and a semantic-version bump is recommended.
+    The report goes to standard output.
+    """
+    if old == new == "-":
+        raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
+    progress = reporter(quiet)
+    apis = []
+    for spec in (old, new):
+        loaded = load_spec(
+            spec,
+            ignore_validation_errors=ignore_validation_errors,
+            timeout=timeout,
+            max_bytes=int(max_mb * 1024 * 1024),
+            fixes=not no_fixes,
+        )
+        fixes = ", ".join(f.id for f in loaded.fixes) or "none"
+        progress(
+            f"{loaded.source.origin}: {loaded.profile.name} {loaded.api.version}, "
+            f"{len(loaded.api.operations)} operations; spec fixes: {fixes}"
+        )
+        apis.append(sdk_api(loaded))
+    report = diff(apis[0], apis[1])
+    click.echo(to_json(report) if fmt == "json" else markdown(report), nl=False)
+    breaking = len(report.breaking)
+    progress(
+        f"{breaking} breaking, {len(report.changes) - breaking} other change(s); "
+        f"recommended bump: {report.bump}"
+    )
+    if (fail_on == "breaking" and breaking) or (fail_on == "any" and report.changes):
+        what = f"{breaking} breaking change(s)" if fail_on == "breaking" else "changes"
+        raise CheckFailed(f"{what} between {old} and {new} (--fail-on {fail_on})")
+
+
+@click.command("check", short_help="Exit 1 with a diff when a committed SDK is stale.")
+@spec_option()
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The committed SDK to check: a folder forgegen built.",
+)
+@click.option("--package-name", "package", type=PackageName(), help="As for build.")
+@click.option("--forge", type=click.Choice(sorted(FORGES)), help="As for build.")
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A template overlay folder, as for build.",
+)
+@click.option("--version-suffix", type=VersionSuffix(), default="", help="As for build.")
+@click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
+@formatter_option
+@click.option("--ignore-validation-errors", is_flag=True, help=IGNORE_HELP)
+@click.option(
+    "--max-diff-lines",
+    type=click.IntRange(min=0),
+    default=200,
+    show_default=True,
+    help="Cut the printed diff after this many lines.",
+)
+@fetch_options
+def check_command(
+    spec: str,
+    out: Path,
+    package: str | None,
+    forge: str | None,
+    templates: Path | None,
+    version_suffix: str,
+    no_fixes: bool,
+    formatter: Formatter,
+    ignore_validation_errors: bool,
+    max_diff_lines: int,
+    quiet: bool,
+    max_mb: float,
+    timeout: float,
+) -> None:
+    """Exit 1, printing a unified diff, when the SDK in --out is not exactly
+    what `forgegen build` with these options would write now (for CI and
+    pre-commit). Nothing in --out is changed."""
+    if not (out / ".forgegen.json").is_file():
+        raise CheckFailed(f"{out} holds no SDK built by forgegen; build it first")
+    with tempfile.TemporaryDirectory(prefix="forgegen-check-") as temp:
+        options = build_options(
+            spec,
+            Path(temp) / "sdk",
+            package=package,
+            forge=forge,
+            ignore_validation_errors=ignore_validation_errors,
+            templates=templates,
+            timeout=timeout,
+            max_mb=max_mb,
+            no_fixes=no_fixes,
+            version_suffix=version_suffix,
+            force=True,
+            formatter=formatter,
+            previous=out,  # carry its CHANGELOG as a rebuild over it would
+        )
+        build(options)
+        comparison = compare_trees(options.out, out, limit=max_diff_lines)
+    if comparison.fresh:
+        reporter(quiet)(f"{out} is up to date")
+        return
+    click.echo(comparison.diff, nl=False)
+    for problem in comparison.problems:
+        click.echo(f"forgegen: {problem}", err=True)
+    raise CheckFailed(
+        f"{out} is stale: {len(comparison.problems)} file(s) differ from a fresh build; "
+        "rebuild it with forgegen build and the same options"
+    )
+
+
+def build_all(config: Path | None, *, jobs: int | None, force: bool, quiet: bool) -> None:
+    """Build every target of the config file, one progress line per target."""
+    path = config or find_config(Path.cwd())
+    if path is None:
+        raise click.UsageError(
+            f"--all: no forgegen.toml, and no [tool.forgegen] in pyproject.toml, in {Path.cwd()}; "
+            "pass --config FILE"
+        )
+    targets = load_config(path).targets
+    say = reporter(quiet)
+    say(f"{path}: {len(targets)} target(s)")
+    done = 0
+
+    def line(outcome: Outcome) -> None:
+        nonlocal done
+        done += 1
+        text = f"[{done}/{len(targets)}] {outcome.target}: {outcome.status}: {outcome.message}"
+        if outcome.status == "failed":
+            click.echo(f"forgegen: {text}", err=True)
+        else:
+            say(text)
+
+    outcomes = run_targets(targets, jobs=jobs, force=force, report=line)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
+    say(", ".join(f"{n} {s}" for s, n in counts.items()))
+    failed = [o.target for o in outcomes if o.status == "failed"]
+    if failed:
+        # The exit code of the first failing target, in the config's order.
+        code = next(o.exit_code for o in outcomes if o.status == "failed")
+        kind = _ERROR_BY_CODE.get(code, ForgegenError)
+        raise kind(f"{len(failed)} of {len(targets)} target(s) failed: {', '.join(failed)}")

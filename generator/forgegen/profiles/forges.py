@@ -1,0 +1,99 @@
+"""The forges forgegen knows: what their docs say that their specs do not.
+
+A profile is chosen from the spec (its title, then its OTP header name) or
+by ``--forge``; the generated README says which one was used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from forgegen import naming
+
+__all__ = ["FORGES", "Profile", "default_package", "detect"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    package: str  # the default name of the generated package
+    otp_header: str | None  # sent with basic auth by accounts with two-factor auth
+    query_tokens: bool  # ?token= / ?access_token= still accepted (deprecated)
+    sudo: bool  # the Sudo header and ?sudo= parameter
+    bearer: bool  # OAuth2 access tokens as Authorization: Bearer
+    paging: str  # "page+limit": 1-based page and a capped limit; "page": fixed page size
+    facts: tuple[str, ...]  # what the generated README tells the user about this forge
+    # "METHOD /path" of lists the server pages although the spec declares no page
+    undeclared_paging: frozenset[str] = frozenset()
+
+
+_GITEA_FACTS = (
+    "Tokens go in `Authorization: token …` (`TokenAuth`); OAuth2 access tokens as a bearer "
+    "(`BearerAuth`).",
+    "Basic auth is meant for creating tokens (`client.create_token`); accounts with two-factor "
+    "auth add a one-time code.",
+    "`?token=` and `?access_token=` still work but are deprecated (`QueryTokenAuth` warns).",
+    "Admins can act as another user with `Sudo`.",
+    "Lists take a 1-based `page` and a `limit` that the server caps at `max_response_items` "
+    "(50 by default); they send `Link` and `X-Total-Count`.",
+    "A private resource the caller may not see answers 404, not 403.",
+)
+
+FORGES: dict[str, Profile] = {
+    "gitea": Profile(
+        "gitea", "gitea_sdk", "X-GITEA-OTP", True, True, True, "page+limit", _GITEA_FACTS
+    ),
+    "forgejo": Profile(
+        "forgejo", "forgejo_sdk", "X-FORGEJO-OTP", True, True, True, "page+limit", _GITEA_FACTS
+    ),
+    "gogs": Profile(
+        "gogs",
+        "gogs_sdk",
+        None,
+        False,
+        False,
+        False,
+        "page",
+        (
+            "Tokens go in `Authorization: token …` (`TokenAuth`); tokens in the URL query are "
+            "rejected.",
+            "Basic auth is meant for creating tokens (`client.create_token`).",
+            "Lists take a 1-based `page`; the server fixes the page size and sends `Link`.",
+            "A private resource the caller may not see answers 404, not 403.",
+        ),
+        # Gogs' own handler reads ?page= here (10 per page); its spec omits it.
+        frozenset({"GET /repos/{owner}/{repo}/issues"}),
+    ),
+    "generic": Profile("generic", "forge_sdk", None, False, False, False, "page+limit", ()),
+}
+
+
+def detect(document: Mapping[str, Any]) -> Profile:
+    """Guess the forge from the spec's title, then from its OTP header name."""
+    info = document.get("info")
+    title = str(info.get("title", "")).lower() if isinstance(info, Mapping) else ""
+    for name in ("forgejo", "gitea", "gogs"):
+        if name in title:
+            return FORGES[name]
+    schemes = document.get("securityDefinitions")
+    if isinstance(schemes, Mapping):
+        headers = {
+            str(s.get("name", "")).upper() for s in schemes.values() if isinstance(s, Mapping)
+        }
+        if "X-FORGEJO-OTP" in headers:
+            return FORGES["forgejo"]
+        if "X-GITEA-OTP" in headers:
+            return FORGES["gitea"]
+    return FORGES["generic"]
+
+
+def default_package(profile: Profile, document: Mapping[str, Any]) -> str:
+    """The forge's package name, or one made from a generic spec's title."""
+    if profile.name != "generic":
+        return profile.package
+    info = document.get("info")
+    title = str(info.get("title", "")) if isinstance(info, Mapping) else ""
+    stem = naming.module(title.lower().replace("api", " "), fallback="forge").strip("_")
+    return naming.identifier(f"{stem or 'forge'}_sdk")

@@ -1,0 +1,220 @@
+"""Validation verdicts: cached by the spec's SHA-256, computed beside the build.
+
+Validating Gitea's spec takes about a second and importing the validator a
+few tenths more; a release pipeline rebuilds the same spec again and again.
+The verdict (every note and error, with its pointer) is kept in the user
+cache, keyed by the spec's bytes and the versions of forgegen and the
+validator, and the validator is imported only on a miss.
+
+On a miss a build need not wait for it: ``Verdict(..., background=True)``
+validates in child processes while the build parses, renders and formats,
+and ``items()`` waits for the answer. The validator's two passes (the
+meta-schema, then the keyword walk; 0.7 s and 0.3 s on Gitea 1.25) run in
+a child each, since the first is the critical path of a build formatted with
+ruff. The children are forked where that is safe (``processes``), so they
+read the document the parent already holds; they ignore Ctrl-C, which the
+parent handles for all, and leaving the ``with`` block early ends them. If a
+child dies without answering, the parent runs its pass by itself: a verdict
+is never lost, only late.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any
+
+from forgegen import __version__
+from forgegen.cache import ContentCache
+from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
+from forgegen.processes import ignore_interrupts, start_process
+
+__all__ = ["Verdict", "validate_cached"]
+
+_Row = list[str]  # [severity, pointer, message]: what the cache and the children's pipes carry
+
+# openapi-spec-validator's passes, in order (``validator.validate``'s ``passes``).
+PASSES = ("schema", "keywords")
+
+
+def _salt() -> str:
+    return f"{__version__}\0{importlib.metadata.version('openapi-spec-validator')}"
+
+
+def validate_cached(document: Mapping[str, Any], sha256: str, diagnostics: Diagnostics) -> None:
+    """Add the validation diagnostics of ``document`` (whose bytes hash to
+    ``sha256``) to ``diagnostics``, validating in this process on a miss."""
+    with Verdict(document, sha256, background=False) as verdict:
+        diagnostics.items.extend(verdict.items())
+
+
+class Verdict:
+    """The validation diagnostics of one spec: cached, computed now, or on their way."""
+
+    def __init__(self, document: Mapping[str, Any], sha256: str, *, background: bool) -> None:
+        self._document = document
+        self._sha256 = sha256
+        self._cache = ContentCache.open("validation", _salt())
+        self._items = _decode(self._cache.get(sha256))
+        self._children: list[_Child] = []
+        if self._items is not None:
+            return
+        if not background:
+            self._keep(_validate(document, PASSES))
+            return
+        # Imported once here rather than in each child (0.2 s of CPU apiece): a
+        # forked child starts validating at once, and shares these modules' memory.
+        from forgegen.validate import validator  # noqa: F401
+
+        for name in PASSES:
+            child = _Child.start(document, name)
+            if child is None:  # no process to be had (a limit on processes): validate here
+                self._keep(_validate(document, PASSES))
+                self._end_children()
+                return
+            self._children.append(child)
+
+    def items(self) -> list[Diagnostic]:
+        """The verdict, waiting for the children if they are still validating."""
+        if self._items is None:
+            halves = [child.result(self._document) for child in self._children]
+            self._end_children()
+            self._keep(_merged(halves))
+        assert self._items is not None
+        return list(self._items)
+
+    def __enter__(self) -> Verdict:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._end_children()
+
+    def _keep(self, rows: list[_Row]) -> None:
+        self._items = [Diagnostic(Severity(s), p, m) for s, p, m in rows]
+        self._cache.put(self._sha256, json.dumps(rows))
+
+    def _end_children(self) -> None:
+        children, self._children = self._children, []
+        for child in children:
+            child.end()
+
+
+class _Child:
+    """One pass of the validator, running in a child process."""
+
+    def __init__(
+        self, name: str, process: multiprocessing.process.BaseProcess, pipe: Connection
+    ) -> None:
+        self.name, self._process, self._pipe = name, process, pipe
+
+    @classmethod
+    def start(cls, document: Mapping[str, Any], name: str) -> _Child | None:
+        receive, send = multiprocessing.Pipe(duplex=False)
+        try:
+            process = start_process(
+                _validate_in_child, document, name, send, name=f"forgegen-validate-{name}"
+            )
+        except OSError:
+            receive.close()
+            return None
+        finally:
+            send.close()  # the child's end: EOF here when the child is gone
+        return cls(name, process, receive)
+
+    def result(self, document: Mapping[str, Any]) -> _Half:
+        """The pass's rows and whether it finished; run here if the child died."""
+        try:
+            answer: Any = self._pipe.recv()
+        except (EOFError, OSError):
+            answer = None  # the child died without a word
+        half = _half(answer)
+        return half if half is not None else _validate_half(document, self.name)
+
+    def end(self) -> None:
+        self._pipe.close()
+        if self._process.is_alive():
+            self._process.terminate()  # the build stopped early, or the child is stuck
+        self._process.join()
+        self._process.close()
+
+
+# A pass's rows, and whether it ran to its end (``validator.merge`` drops what follows if not).
+_Half = tuple[list[_Row], bool]
+
+
+def _validate(document: Mapping[str, Any], passes: Sequence[str]) -> list[_Row]:
+    return _merged([_validate_half(document, name) for name in passes])
+
+
+def _validate_half(document: Mapping[str, Any], name: str) -> _Half:
+    from forgegen.validate.validator import validate
+
+    found = Diagnostics()
+    finished = validate(document, found, (name,))
+    return [[d.severity.value, d.pointer, d.message] for d in found.items], finished
+
+
+def _merged(halves: list[_Half]) -> list[_Row]:
+    """Passes run apart, as one run of both gives them: in pass order, one row per
+    pointer, and nothing after a pass that stopped early."""
+    merged: list[_Row] = []
+    seen: set[str] = set()
+    for rows, finished in halves:
+        fresh = [row for row in rows if row[1] not in seen]
+        merged += fresh
+        seen.update(row[1] for row in fresh)
+        if not finished:
+            break
+    return merged
+
+
+def _validate_in_child(document: Mapping[str, Any], name: str, send: Connection) -> None:
+    ignore_interrupts()
+    try:
+        send.send(_validate_half(document, name))
+    except BaseException:  # the parent sees EOF and validates by itself; no traceback here
+        pass
+    finally:
+        send.close()
+
+
+def _half(value: Any) -> _Half | None:
+    """``value`` if it is (rows, finished) as a child sends it, else None."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], bool)):
+        return None
+    rows = _rows(value[0])
+    return None if rows is None else (rows, value[1])
+
+
+def _rows(value: Any) -> list[_Row] | None:
+    """``value`` if it is a list of [severity, pointer, message] rows, else None."""
+    if not isinstance(value, list):
+        return None
+    try:
+        for severity, pointer, message in value:
+            Severity(severity)
+            if not (isinstance(pointer, str) and isinstance(message, str)):
+                return None
+    except (ValueError, TypeError):
+        return None
+    return value
+
+
+def _decode(entry: str | None) -> list[Diagnostic] | None:
+    """A cached verdict, or None for a miss (or an entry from elsewhere)."""
+    if entry is None:
+        return None
+    try:
+        rows = _rows(json.loads(entry))
+    except ValueError:
+        return None
+    return None if rows is None else [Diagnostic(Severity(s), p, m) for s, p, m in rows]
