@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from forgegen import ir
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.diagnostics import Diagnostics
 from forgegen.parse import parse
 

@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 from forgegen.build import BuildOptions, build
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 
 from forge_server import PNG_BYTES, RunningForge, running_forge
 

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from forgegen import naming
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 
 from sdk import check_output, import_quietly, import_time_calls
 

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 
 import forgegen.build
 from forgegen import processes
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.validate import verdicts
 from forgegen.validate.verdicts import Verdict
 from releasing import GITEA, run

@@ -1,7 +1,7 @@
 """The ``forgegen`` command line: options, exit codes, messages and what it leaves on disk.
 
-Most tests drive ``forgegen.cli.cli`` in process with click's ``CliRunner``; a few
-run ``python -m forgegen.cli`` to cover ``main()``, which turns an unexpected
+Most tests drive ``forgegen.cli.commands.cli`` in process with click's ``CliRunner``; a few
+run ``python -m forgegen`` to cover ``main()``, which turns an unexpected
 exception into one line. Only the small specs in specs/ and tests/bad_specs/ are
 built here, and the black cache lives in a temporary folder for this module.
 
@@ -29,7 +29,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 import forgegen
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.write import tree as writer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -910,7 +910,7 @@ def test_main_version_and_clean_errors() -> None:
 
 CRASH = """
 import sys
-import forgegen.cli as c
+import forgegen.cli.commands as c
 def boom(*args, **kwargs):
     raise RuntimeError("boom")
 c.load_spec = boom

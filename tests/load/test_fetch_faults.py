@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 
 SPEC = b'{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}}'
 LOGIN_PAGE = b"<!DOCTYPE html><html><head><title>Sign In - Gitea</title></head></html>"

@@ -33,7 +33,7 @@ def test_a_verdict_is_reused_without_validating_again(monkeypatch: pytest.Monkey
     def fail(*args: object) -> None:
         raise AssertionError("validated twice")
 
-    monkeypatch.setattr(forgegen.validate, "validate", fail)
+    monkeypatch.setattr(forgegen.validate.validator, "validate", fail)
     second = Diagnostics()
     validate_cached(INVALID, "sha-1", second)
     assert second.items == first.items

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.write import tree as writer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -130,7 +130,7 @@ def test_read_only_parent_keeps_the_previous_output(
 
 INTERRUPT = """
 import sys
-import forgegen.write as writer
+import forgegen.write.tree as writer
 from forgegen.cli import main
 
 real, calls = writer._write_file, []
