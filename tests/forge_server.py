@@ -45,7 +45,8 @@ except where noted:
   ``state.drop_next()`` makes the server close the next connection without
   answering. ``state.delay`` (seconds) slows every request down, outside the
   server's lock, and ``state.max_in_flight`` records how many requests were
-  being served at the same time at most.
+  being served at the same time at most. ``state.version`` sets what
+  ``GET /version`` reports (an old server, or one that lies about its version).
 
 Every request is recorded (``state.requests``, ``state.last_request``) with its
 raw path, query pairs, headers, body and arrival time (``time.monotonic()``),
@@ -273,6 +274,7 @@ class ForgeState:
     failures: list[Failure] = field(default_factory=list)
     server_errors: list[str] = field(default_factory=list)
     total_count_header: bool = True  # False: Gogs lists send only Link, as real Gogs does
+    version: str | None = None  # what GET /version reports; None: the flavour's own
     delay: float = 0.0  # seconds every request takes, served concurrently
     in_flight: int = 0
     max_in_flight: int = 0
@@ -776,7 +778,7 @@ VERSIONS = {"gitea": GITEA_VERSION, "forgejo": FORGEJO_VERSION, "gogs": GOGS_VER
 
 
 def get_version(call: Call) -> Reply:
-    return json_reply({"version": VERSIONS[call.app.flavour]})
+    return json_reply({"version": call.state.version or VERSIONS[call.app.flavour]})
 
 
 def get_api_settings(call: Call) -> Reply:

@@ -15,6 +15,7 @@ CHANGELOG.md forward and adds an entry when the API changed (``changelog``).
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
 from forgegen.errors import ForgegenError, SpecError
 from forgegen.format.formatters import Formatter, format_files, require
 from forgegen.load import source
-from forgegen.parse import parse, refuse_external_refs
+from forgegen.parse import parse, refuse_external_refs, versions
 from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
@@ -49,6 +50,8 @@ def _silent(message: str) -> None:
 class BuildOptions:
     spec: str
     out: Path
+    # Other versions of the same forge's spec: one SDK for them all (parse/versions.py).
+    more_specs: tuple[str, ...] = ()
     package: str | None = None
     forge: str | None = None  # None: detect from the spec
     ignore_validation_errors: bool = False
@@ -162,6 +165,20 @@ def _parse(loaded: source.SpecSource, forge: str | None, fixes: bool) -> LoadedS
     return LoadedSpec(loaded, diagnostics, api, profile, applied)
 
 
+def _merged(specs: list[LoadedSpec]) -> LoadedSpec:
+    """Specs of several versions as one, newest first: their APIs merged, what
+    was found and fixed in any of them said once."""
+    found = {(d.severity, d.pointer, d.message): d for s in specs for d in s.diagnostics.items}
+    fixes = {a.id: a for s in specs for a in s.fixes}
+    api = versions.merge([s.api for s in specs])
+    return replace(
+        specs[0],
+        api=api,
+        diagnostics=Diagnostics(list(found.values())),
+        fixes=tuple(fixes.values()),
+    )
+
+
 def sdk_api(spec: LoadedSpec) -> ir.Api:
     """The IR the SDK is rendered from: the parsed spec plus the forge's pagination."""
     return mark_pagination(spec.api, spec.profile)
@@ -172,7 +189,9 @@ def _shown_origin(origin: str) -> str:
     return origin if "://" in origin else posixpath.basename(origin.replace("\\", "/"))
 
 
-def _inputs(options: BuildOptions, loaded: source.SpecSource, package: str, forge: str) -> str:
+def _inputs(
+    options: BuildOptions, loaded: source.SpecSource, package: str, forge: str, others: _Others
+) -> str:
     """A digest of everything that decides the output (see ``fingerprint``)."""
     parts: dict[str, object] = {
         "spec_sha256": loaded.sha256,
@@ -189,6 +208,8 @@ def _inputs(options: BuildOptions, loaded: source.SpecSource, package: str, forg
     # before there was a choice still say "unchanged".
     if options.formatter != "black":
         parts["formatter"] = options.formatter
+    if others:  # likewise absent for one spec
+        parts["more_specs"] = [o.sha256 for o in others]
     return fingerprint.inputs_digest(parts)
 
 
@@ -232,34 +253,59 @@ class _Rendered:
     changelog: bool
 
 
+_Others = tuple[source.SpecSource, ...]
+
+
+def _load_all(options: BuildOptions, progress: Progress) -> tuple[source.SpecSource, _Others]:
+    """The specs to build from, newest version first."""
+    loaded = [
+        source.load(spec, timeout=options.timeout, max_bytes=options.max_bytes, progress=progress)
+        for spec in (options.spec, *options.more_specs)
+    ]
+    if len(loaded) > 1:
+        loaded.sort(key=lambda spec: versions.release(spec.server_version or "", spec.origin))
+        loaded.reverse()
+    return loaded[0], tuple(loaded[1:])
+
+
 def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     require(options.formatter)  # before any work, so a missing one costs nothing
-    loaded = source.load(
-        options.spec, timeout=options.timeout, max_bytes=options.max_bytes, progress=progress
-    )
+    loaded, others = _load_all(options, progress)
     document = loaded.document
     profile = forges.FORGES[options.forge] if options.forge else forges.detect(document)
     package = options.package or forges.default_package(profile, document)
-    inputs = _inputs(options, loaded, package, profile.name)
+    inputs = _inputs(options, loaded, package, profile.name, others)
     # A build that goes on past validation errors is always redone, so that
     # they are shown again.
     if not (options.force or options.ignore_validation_errors or options.previous):
         skipped = _unchanged(options.out, inputs, loaded.origin)
         if skipped is not None:
             return skipped  # the caller says so: result.unchanged
-    refuse_external_refs(document, loaded.origin)
+    for spec in (loaded, *others):
+        refuse_external_refs(spec.document, spec.origin)
     progress("validating")
 
-    def judge(found: list[Diagnostic]) -> None:
+    def judge(found: list[Diagnostic], origin: str = loaded.origin) -> None:
         hint = "\n(--ignore-validation-errors builds anyway)"
-        _judge(found, loaded.origin, options.ignore_validation_errors, 20, hint)
+        _judge(found, origin, options.ignore_validation_errors, 20, hint)
 
     # The validator runs beside everything up to writing (unless told to use
     # one process), and its verdict comes first: an invalid spec fails with
     # the validator's located errors, whatever the later stages made of it.
-    with Verdict(document, loaded.sha256, background=options.jobs != 1) as verdict:
+    with contextlib.ExitStack() as stack:
+        background = options.jobs != 1
+        older = [
+            (
+                spec.origin,
+                stack.enter_context(Verdict(spec.document, spec.sha256, background=background)),
+            )
+            for spec in others
+        ]
+        verdict = stack.enter_context(Verdict(document, loaded.sha256, background=background))
+        for origin, each in older:
+            judge(each.items(), origin)
         try:
-            rendered = _render(options, loaded, profile, package, progress)
+            rendered = _render(options, loaded, profile, package, progress, others)
             formatted: dict[str, str | bytes] = dict(
                 format_files(
                     rendered.files,
@@ -311,12 +357,15 @@ def _render(
     profile: forges.Profile,
     package: str,
     progress: Progress,
+    others: _Others = (),
 ) -> _Rendered:
     """Fix, parse and render the spec, and carry the output's history forward.
 
     A function of its own so that the IR is freed before formatting, the
     stage that needs the most memory."""
     spec = _parse(loaded, profile.name, options.fixes)
+    if others:
+        spec = _merged([spec, *(_parse(o, profile.name, options.fixes) for o in others)])
     try:
         version = package_version(spec.api.version, options.version_suffix)
     except ValueError as exc:

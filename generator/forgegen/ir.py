@@ -81,6 +81,7 @@ class Field:
     required: bool
     description: str
     secret: bool = False  # a token, password or secret: kept out of repr()
+    since: str | None = None  # the first version whose model has it, if not the model's first
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class Parameter:
     description: str
     explode: bool = True  # for arrays in a query: repeat the key, or join with commas
     allow_slash: bool = False  # a path parameter that names a file path keeps its "/"
+    since: str | None = None  # the first version that takes it, if not the operation's first
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,11 @@ class Operation:
     deprecated: bool
     pointer: str
     pagination: Pagination | None = None  # set by paginate.py, from the forge profile
+    # In an SDK built from several versions (parse/versions.py): the first
+    # version that has the operation, when not the oldest, and the first
+    # version that no longer has it.
+    since: str | None = None
+    until: str | None = None
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -223,6 +230,7 @@ class Api:
     models: tuple[Model, ...]
     enums: tuple[Enum, ...]
     security: tuple[SecurityScheme, ...]
+    versions: tuple[str, ...] = ()  # the releases merged into it, oldest first; () for one spec
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -53,7 +53,7 @@ cli.add_command(check_command)
 
 
 @cli.command("build", short_help="Build an SDK from a spec, or every target of a config file.")
-@spec_option(required=False)
+@spec_option(multiple=True)
 @fetch_options
 @click.option(
     "--ignore-validation-errors",
@@ -118,7 +118,7 @@ cli.add_command(check_command)
     help="With --all: how many targets to build at once. Default: one per core.",
 )
 def build_command(
-    spec: str | None,
+    spec: tuple[str, ...],
     out: Path | None,
     package: str | None,
     forge: str | None,
@@ -160,14 +160,15 @@ def build_command(
     if "--config" in given or "--jobs" in given:
         raise click.UsageError("--config and --jobs go with --all")
     for name, value in (("spec", spec), ("out", out)):
-        if value is None:
+        if not value:
             param = next(p for p in ctx.command.params if p.name == name)
             raise click.MissingParameter(ctx=ctx, param=param)
-    assert spec is not None and out is not None
+    assert out is not None
     progress = reporter(quiet)
     options = build_options(
-        spec,
+        spec[0],
         out,
+        more_specs=spec[1:],
         package=package,
         forge=forge,
         ignore_validation_errors=ignore_validation_errors,

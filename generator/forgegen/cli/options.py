@@ -109,7 +109,18 @@ def formatter_option(fn: Any) -> Any:
     )(fn)
 
 
-def spec_option(*, required: bool = True) -> Callable[[Any], Any]:
+MORE_SPECS_HELP = (
+    " Give --spec again for other versions of the same forge's spec (--spec 1.22.json "
+    "--spec 1.25.json): one SDK for every version, each method marked with the versions "
+    "that have it and checked against the server's version before it is sent."
+)
+
+
+def spec_option(*, required: bool = True, multiple: bool = False) -> Callable[[Any], Any]:
+    if multiple:
+        return click.option(
+            "--spec", "-s", metavar="SRC", multiple=True, help=SPEC_HELP + MORE_SPECS_HELP
+        )
     return click.option("--spec", "-s", required=required, metavar="SRC", help=SPEC_HELP)
 
 
@@ -128,10 +139,12 @@ def build_options(
     force: bool,
     formatter: Formatter = "black",
     previous: Path | None = None,
+    more_specs: tuple[str, ...] = (),
 ) -> BuildOptions:
     """The build that ``build`` and ``check`` both describe with their options."""
     return BuildOptions(
         spec=spec,
+        more_specs=more_specs,
         out=out,
         package=package,
         forge=forge,

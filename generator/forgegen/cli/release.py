@@ -7,11 +7,15 @@ build's (3 unreadable spec, 4 invalid spec).
 
 from __future__ import annotations
 
+import itertools
+import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from forgegen import ir
 from forgegen.build import build, load_spec, sdk_api
 from forgegen.cli.options import (
     PackageName,
@@ -24,6 +28,7 @@ from forgegen.cli.options import (
 )
 from forgegen.errors import ForgegenError, OutputError, SourceError, SpecError
 from forgegen.format.formatters import Formatter
+from forgegen.parse import versions
 from forgegen.profiles.forges import FORGES
 from forgegen.release.batch import Outcome, run_targets
 from forgegen.release.config import ConfigError, find_config, load_config
@@ -59,6 +64,7 @@ class CheckFailed(ForgegenError):
 )
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
+@click.argument("more", metavar="[MORE]...", nargs=-1)
 @click.option(
     "--format",
     "fmt",
@@ -80,6 +86,7 @@ class CheckFailed(ForgegenError):
 def diff_command(
     old: str,
     new: str,
+    more: tuple[str, ...],
     fmt: str,
     fail_on: str,
     no_fixes: bool,
@@ -95,12 +102,17 @@ def diff_command(
     same route shows as a renamed method. Each change is marked breaking or
     not for code calling the SDK, and a semantic-version bump is recommended.
     The report goes to standard output.
+
+    With more than two specs (the list that builds one SDK for several
+    versions), they are ordered by version and the report is the history:
+    what changed from each version to the next.
     """
-    if old == new == "-":
-        raise click.UsageError("only one of OLD and NEW can be '-' (standard input)")
+    specs = (old, new, *more)
+    if specs.count("-") > 1:
+        raise click.UsageError("only one spec can be '-' (standard input)")
     progress = reporter(quiet)
     apis = []
-    for spec in (old, new):
+    for spec in specs:
         loaded = load_spec(
             spec,
             ignore_validation_errors=ignore_validation_errors,
@@ -114,6 +126,9 @@ def diff_command(
             f"{len(loaded.api.operations)} operations; spec fixes: {fixes}"
         )
         apis.append(sdk_api(loaded))
+    if more:
+        _history(apis, fmt, fail_on, progress)
+        return
     report = diff(apis[0], apis[1])
     click.echo(to_json(report) if fmt == "json" else markdown(report), nl=False)
     breaking = len(report.breaking)
@@ -124,6 +139,26 @@ def diff_command(
     if (fail_on == "breaking" and breaking) or (fail_on == "any" and report.changes):
         what = f"{breaking} breaking change(s)" if fail_on == "breaking" else "changes"
         raise CheckFailed(f"{what} between {old} and {new} (--fail-on {fail_on})")
+
+
+def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str], None]) -> None:
+    """Each version's changes from the one before, oldest first."""
+    apis = sorted(apis, key=lambda api: versions.release(api.version))
+    reports = [diff(a, b) for a, b in itertools.pairwise(apis)]
+    if fmt == "json":
+        steps = [json.loads(to_json(r)) for r in reports]
+        click.echo(json.dumps({"history": steps}, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        first, last = apis[0].version, apis[-1].version
+        parts = [f"# API history: {apis[0].title} {first} to {last}\n"]
+        parts += [markdown(r, level=2, title=f"{r.old.version} → {r.new.version}") for r in reports]
+        click.echo("\n".join(parts), nl=False)
+    breaking = sum(len(r.breaking) for r in reports)
+    changes = sum(len(r.changes) for r in reports)
+    progress(f"{len(reports)} steps: {breaking} breaking, {changes - breaking} other change(s)")
+    if (fail_on == "breaking" and breaking) or (fail_on == "any" and changes):
+        what = f"{breaking} breaking change(s)" if fail_on == "breaking" else "changes"
+        raise CheckFailed(f"{what} across {len(apis)} versions (--fail-on {fail_on})")
 
 
 @click.command("check", short_help="Exit 1 with a diff when a committed SDK is stale.")

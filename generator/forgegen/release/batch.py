@@ -37,6 +37,7 @@ def build_target(target: Target, force: bool = False) -> Outcome:
     """Build one target; any failure becomes a failed ``Outcome``."""
     options = BuildOptions(
         spec=target.spec,
+        more_specs=target.more_specs,
         out=target.out,
         package=target.package,
         forge=target.forge,

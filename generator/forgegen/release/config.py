@@ -16,6 +16,11 @@ A release pipeline keeps one target per SDK it publishes::
     fixes = true                         # optional: per-version spec fixes (default on)
     formatter = "ruff"                   # optional: black (default) or ruff
 
+    [[tool.forgegen.targets]]            # one SDK for several versions of a forge
+    name = "gitea"
+    versions = ["specs/gitea-1.20.json", "specs/gitea-1.22.json"]   # instead of spec
+    out = "sdk/gitea"
+
 Every problem is a ``ConfigError`` (exit code 2) naming the file and the key.
 """
 
@@ -43,7 +48,15 @@ __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "Target", "find_config", "lo
 CONFIG_NAMES = ("forgegen.toml", "pyproject.toml")
 
 _DEFAULT_KEYS = {"version_suffix": str, "templates": str, "fixes": bool, "formatter": str}
-_TARGET_KEYS = {"name": str, "spec": str, "out": str, "forge": str, "package": str, **_DEFAULT_KEYS}
+_TARGET_KEYS = {
+    "name": str,
+    "spec": str,
+    "versions": list,
+    "out": str,
+    "forge": str,
+    "package": str,
+    **_DEFAULT_KEYS,
+}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -64,6 +77,7 @@ class Target:
     templates: Path | None = None
     fixes: bool = True
     formatter: Formatter = "black"
+    more_specs: tuple[str, ...] = ()  # the other versions of a ``versions`` list
 
 
 @dataclass(frozen=True)
@@ -158,15 +172,13 @@ class _Reader:
 
     def target(self, entry: dict[str, Any], at: str) -> Target:
         self._known(entry, _TARGET_KEYS, at)
-        for required in ("name", "spec", "out"):
+        for required in ("name", "out"):
             if not entry.get(required):
                 raise self.fail(f"{at}.{required}", "missing")
         name = entry["name"]
         if not _NAME.fullmatch(name):
             raise self.fail(f"{at}.name", f"{name!r}: use letters, digits, '.', '_' and '-'")
-        spec = entry["spec"]
-        if spec == "-":
-            raise self.fail(f"{at}.spec", "standard input cannot be a target's spec")
+        specs = self._specs(entry, at)
         forge = entry.get("forge")
         if forge is not None and forge not in FORGES:
             raise self.fail(f"{at}.forge", f"{forge!r} is not one of {', '.join(sorted(FORGES))}")
@@ -190,9 +202,11 @@ class _Reader:
         templates = self._path(entry["templates"]) if "templates" in entry else None
         if templates is not None and not templates.is_dir():
             raise self.fail(f"{at}.templates", f"{templates} is not a folder")
+        located = [spec if "://" in spec else str(self._path(spec)) for spec in specs]
         return Target(
             name=name,
-            spec=spec if "://" in spec else str(self._path(spec)),
+            spec=located[0],
+            more_specs=tuple(located[1:]),
             out=self._path(entry["out"]),
             forge=forge,
             package=package,
@@ -201,6 +215,22 @@ class _Reader:
             fixes=entry.get("fixes", True),
             formatter=formatter,
         )
+
+    def _specs(self, entry: dict[str, Any], at: str) -> list[str]:
+        """A target's spec, or its ``versions``: the specs of one SDK for several."""
+        if ("spec" in entry) == ("versions" in entry):
+            raise self.fail(f"{at}.spec", "give spec, or versions for several, but one of them")
+        key = "spec" if "spec" in entry else "versions"
+        specs = [entry["spec"]] if key == "spec" else entry["versions"]
+        if not specs or (len(specs) == 1 and key == "versions"):
+            raise self.fail(f"{at}.versions", "list two specs or more (one is a spec)")
+        for i, spec in enumerate(specs):
+            where = f"{at}.{key}" + (f"[{i}]" if key == "versions" else "")
+            if not isinstance(spec, str) or not spec:
+                raise self.fail(where, f"must be a file or a URL, not {spec!r}")
+            if spec == "-":
+                raise self.fail(where, "standard input cannot be a target's spec")
+        return specs
 
     def _path(self, value: str) -> Path:
         return (self.base / Path(value).expanduser()).absolute()

@@ -53,6 +53,7 @@ _ERROR_NAMES = (
     "ServerError",
     "TransportError",
     "Unauthorized",
+    "UnsupportedVersion",  # only in an SDK of several versions
     "ValidationFailed",
 )
 
@@ -181,6 +182,8 @@ def render_package(
     groups = tuple(group_view(g) for g in api.groups)
     models, model_imports = models_view(api)
     auth = auth_view(api, profile)
+    # An SDK of several versions checks them, and says so with an error of its own.
+    error_names = [n for n in _ERROR_NAMES if api.versions or n != "UnsupportedVersion"]
     common = {
         "api": api,
         "package": package,
@@ -189,8 +192,11 @@ def render_package(
         "profile": profile,
         "auth": auth,
         "auth_names": auth.names,
-        "error_names": _ERROR_NAMES,
+        "error_names": error_names,
         "core_names": _CORE_NAMES,
+        "version_endpoint": any(
+            op.method == "GET" and op.path == "/version" for op in api.operations
+        ),
     }
     files: dict[str, str] = {}
 
@@ -208,7 +214,7 @@ def render_package(
     emit(
         f"{root}/__init__.py",
         "package/__init__.py.jinja",
-        all_names=sorted([*_CORE_NAMES, *auth.names, *auth.ssh_names, *_ERROR_NAMES]),
+        all_names=sorted([*_CORE_NAMES, *auth.names, *auth.ssh_names, *error_names]),
     )
     emit(f"{root}/_client.py", "package/_client.py.jinja")
     emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")

@@ -98,6 +98,14 @@ class FieldView:
     options: tuple[str, ...]  # the arguments of its dataclasses.field(), if it needs one
 
     @property
+    def description(self) -> str:
+        """The field's attribute docstring: the spec's text, and the version it came in."""
+        since = self.field.since
+        if since is None:
+            return self.field.description
+        return "\n\n".join(filter(None, [self.field.description, f".. versionadded:: {since}"]))
+
+    @property
     def uses_field(self) -> bool:
         return bool(self.options) and self.options != ("default=None",)
 
@@ -195,13 +203,34 @@ def _call_args(op: ir.Operation, imports: Imports) -> tuple[str | Nested, ...]:
     return tuple(args)
 
 
-def method_view(op: ir.Operation, imports: Imports) -> MethodView:
+def _since(description: str, since: str | None) -> str:
+    """A description with the version it appeared in, for SDKs of several versions."""
+    if since is None:
+        return description
+    return f"{description} (since {since})" if description else f"Since {since}."
+
+
+def _versions(op: ir.Operation, group: ir.Group, imports: Imports) -> tuple[str, ...]:
+    """The ``versions=`` argument of an operation not every merged version has."""
+    if op.since is None and op.until is None:
+        return ()
+    imports.runtime.add("Versions")
+    items = [pystr(f"{group.attr}.{op.name}")]
+    items += [f"since={pystr(op.since)}"] if op.since else []
+    items += [f"until={pystr(op.until)}"] if op.until else []
+    return (f"versions=Versions({', '.join(items)})",)
+
+
+def method_view(op: ir.Operation, imports: Imports, group: ir.Group | None = None) -> MethodView:
     arguments = [
-        _argument(p.name, p.type, p.required, p.description, imports) for p in op.parameters
+        _argument(p.name, p.type, p.required, _since(p.description, p.since), imports)
+        for p in op.parameters
     ]
     if op.body is not None:
         arguments += _body_arguments(op.body, imports)
     call_args = _call_args(op, imports)
+    if group is not None:
+        call_args += _versions(op, group, imports)
     if op.pagination is not None:
         arguments.append(Argument("max_items", "int | None", False, "stop after this many items"))
         result = paged_parts(op, imports)
@@ -219,7 +248,7 @@ def method_view(op: ir.Operation, imports: Imports) -> MethodView:
 
 def group_view(group: ir.Group) -> GroupView:
     imports = Imports()
-    methods = tuple(method_view(op, imports) for op in group.operations)
+    methods = tuple(method_view(op, imports, group) for op in group.operations)
     return GroupView(group, methods, imports)
 
 
