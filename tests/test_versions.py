@@ -368,3 +368,28 @@ def test_a_config_target_lists_its_versions(shared_specs: Path, tmp_path: Path) 
         config.write_text(f'[[targets]]\nname = "g"\n{bad}\nout = "sdk"\n', encoding="utf-8")
         with pytest.raises(ConfigError, match=re.escape(message)):
             load_config(config)
+
+
+def test_an_older_version_is_validated_for_what_it_does_not_share(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    broken = json.loads(json.dumps(OLD))
+    broken["paths"]["/repos/{owner}/old"]["get"]["parameters"][0]["in"] = "nowhere"
+    old.write_text(json.dumps(broken), encoding="utf-8")
+    new.write_text(json.dumps(NEW), encoding="utf-8")
+    args = ["build", "-q", "--spec", str(new), "--spec", str(old), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 4, result.output
+    assert f"{old}#/paths/~1repos~1{{owner}}~1old/get/parameters/0" in result.output
+    assert str(new) + "#" not in result.output
+    assert not (tmp_path / "o").exists()
+    # The same error in a path item both versions share is the newer one's to report.
+    both = json.loads(json.dumps(NEW))
+    both["paths"]["/repos/{owner}/new"]["get"]["parameters"][0]["in"] = "nowhere"
+    new.write_text(json.dumps(both), encoding="utf-8")
+    shared = json.loads(json.dumps(OLD))
+    shared["paths"]["/repos/{owner}/new"] = both["paths"]["/repos/{owner}/new"]
+    old.write_text(json.dumps(shared), encoding="utf-8")
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 4
+    assert f"{new}#/paths/~1repos~1{{owner}}~1new" in again.output
+    assert f"{old}#" not in again.output

@@ -33,6 +33,7 @@ from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
 from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
+from forgegen.validate.shared import Seen
 from forgegen.validate.verdicts import Verdict
 from forgegen.write import fingerprint
 from forgegen.write.tree import read_manifest, write_tree
@@ -170,13 +171,8 @@ def _merged(specs: list[LoadedSpec]) -> LoadedSpec:
     was found and fixed in any of them said once."""
     found = {(d.severity, d.pointer, d.message): d for s in specs for d in s.diagnostics.items}
     fixes = {a.id: a for s in specs for a in s.fixes}
-    api = versions.merge([s.api for s in specs])
-    return replace(
-        specs[0],
-        api=api,
-        diagnostics=Diagnostics(list(found.values())),
-        fixes=tuple(fixes.values()),
-    )
+    merged = replace(specs[0], api=versions.merge([s.api for s in specs]))
+    return replace(merged, diagnostics=Diagnostics([*found.values()]), fixes=(*fixes.values(),))
 
 
 def sdk_api(spec: LoadedSpec) -> ir.Api:
@@ -263,8 +259,7 @@ def _load_all(options: BuildOptions, progress: Progress) -> tuple[source.SpecSou
         for spec in (options.spec, *options.more_specs)
     ]
     if len(loaded) > 1:
-        loaded.sort(key=lambda spec: versions.release(spec.server_version or "", spec.origin))
-        loaded.reverse()
+        loaded.sort(key=lambda s: versions.release(s.server_version or "", s.origin), reverse=True)
     return loaded[0], tuple(loaded[1:])
 
 
@@ -293,17 +288,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     # one process), and its verdict comes first: an invalid spec fails with
     # the validator's located errors, whatever the later stages made of it.
     with contextlib.ExitStack() as stack:
-        background = options.jobs != 1
-        older = [
-            (
-                spec.origin,
-                stack.enter_context(Verdict(spec.document, spec.sha256, background=background)),
-            )
-            for spec in others
-        ]
-        verdict = stack.enter_context(Verdict(document, loaded.sha256, background=background))
-        for origin, each in older:
-            judge(each.items(), origin)
+        verdicts = _verdicts(stack, loaded, others, background=options.jobs != 1)
         try:
             rendered = _render(options, loaded, profile, package, progress, others)
             formatted: dict[str, str | bytes] = dict(
@@ -314,11 +299,13 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
                     jobs=options.jobs,
                 )
             )
-        except Exception:
-            judge(verdict.items())
+        except Exception:  # the verdicts come first, whatever the later stages made of it
+            for origin, each in verdicts:
+                judge(each.items(), origin)
             raise
-        found = verdict.items()
-    judge(found)
+        for origin, each in verdicts:
+            judge(each.items(), origin)
+        found = verdicts[0][1].items()
     formatted.update(rendered.history)
     progress(f"writing {options.out}")
     write_tree(
@@ -349,6 +336,19 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         fixes=rendered.fixes,
         changelog=rendered.changelog,
     )
+
+
+def _verdicts(
+    stack: contextlib.ExitStack, loaded: source.SpecSource, others: _Others, *, background: bool
+) -> list[tuple[str, Verdict]]:
+    """The validation of every spec, started; older versions only for what they
+    do not share with newer ones (``validate.shared``)."""
+    seen = Seen()
+    verdicts = []
+    for spec in (loaded, *others):
+        verdict = Verdict(spec.document, spec.sha256, background=background, seen=seen)
+        verdicts.append((spec.origin, stack.enter_context(verdict)))
+    return verdicts
 
 
 def _render(

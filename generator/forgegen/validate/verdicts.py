@@ -32,6 +32,7 @@ from forgegen import __version__
 from forgegen.cache import ContentCache
 from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
 from forgegen.processes import ignore_interrupts, start_process
+from forgegen.validate.shared import Seen
 
 __all__ = ["Verdict", "validate_cached"]
 
@@ -53,27 +54,46 @@ def validate_cached(document: Mapping[str, Any], sha256: str, diagnostics: Diagn
 
 
 class Verdict:
-    """The validation diagnostics of one spec: cached, computed now, or on their way."""
+    """The validation diagnostics of one spec: cached, computed now, or on their way.
 
-    def __init__(self, document: Mapping[str, Any], sha256: str, *, background: bool) -> None:
-        self._document = document
+    ``seen`` is what other specs of the same build had (``shared.Seen``): what
+    this one shares with them is left out, and the verdict is cached apart
+    from the whole spec's. A whole spec's cached verdict is used all the same.
+    """
+
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        sha256: str,
+        *,
+        background: bool,
+        seen: Seen | None = None,
+    ) -> None:
         self._sha256 = sha256
         self._cache = ContentCache.open("validation", _salt())
         self._items = _decode(self._cache.get(sha256))
         self._children: list[_Child] = []
+        self._documents = {name: document for name in PASSES}
+        digest = None
+        if seen is not None:
+            schema, keywords, digest = seen.reduce(document)
+        if self._items is None and digest is not None:
+            self._documents = {"schema": schema, "keywords": keywords}
+            self._sha256 = f"{sha256}-without-{digest}"
+            self._items = _decode(self._cache.get(self._sha256))
         if self._items is not None:
             return
         if not background:
-            self._keep(_validate(document, PASSES))
+            self._keep(self._validate_here())
             return
         # Imported once here rather than in each child (0.2 s of CPU apiece): a
         # forked child starts validating at once, and shares these modules' memory.
         from forgegen.validate import validator  # noqa: F401
 
         for name in PASSES:
-            child = _Child.start(document, name)
+            child = _Child.start(self._documents[name], name)
             if child is None:  # no process to be had (a limit on processes): validate here
-                self._keep(_validate(document, PASSES))
+                self._keep(self._validate_here())
                 self._end_children()
                 return
             self._children.append(child)
@@ -81,7 +101,7 @@ class Verdict:
     def items(self) -> list[Diagnostic]:
         """The verdict, waiting for the children if they are still validating."""
         if self._items is None:
-            halves = [child.result(self._document) for child in self._children]
+            halves = [child.result(self._documents[child.name]) for child in self._children]
             self._end_children()
             self._keep(_merged(halves))
         assert self._items is not None
@@ -97,6 +117,9 @@ class Verdict:
         trace: TracebackType | None,
     ) -> None:
         self._end_children()
+
+    def _validate_here(self) -> list[_Row]:
+        return _merged([_validate_half(self._documents[name], name) for name in PASSES])
 
     def _keep(self, rows: list[_Row]) -> None:
         self._items = [Diagnostic(Severity(s), p, m) for s, p, m in rows]
