@@ -393,3 +393,13 @@ def test_an_older_version_is_validated_for_what_it_does_not_share(tmp_path: Path
     assert again.exit_code == 4
     assert f"{new}#/paths/~1repos~1{{owner}}~1new" in again.output
     assert f"{old}#" not in again.output
+
+
+def test_check_takes_the_same_list_of_specs(shared_specs: Path, tmp_path: Path) -> None:
+    specs = gitea_range(shared_specs, 20, 21)
+    cli_build(specs, tmp_path, "check_sdk")
+    args = ["check", "-q", "--out", str(tmp_path), "--package-name", "check_sdk"]
+    fresh = CliRunner().invoke(cli, [*args, "--spec", str(specs[0]), "--spec", str(specs[1])])
+    assert fresh.exit_code == 0, fresh.output
+    stale = CliRunner().invoke(cli, [*args, "--spec", str(specs[1])])
+    assert stale.exit_code != 0 and "versionadded" in stale.output

@@ -162,7 +162,7 @@ def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str
 
 
 @click.command("check", short_help="Exit 1 with a diff when a committed SDK is stale.")
-@spec_option()
+@spec_option(multiple=True)
 @click.option(
     "--out",
     "-o",
@@ -190,7 +190,7 @@ def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str
 )
 @fetch_options
 def check_command(
-    spec: str,
+    spec: tuple[str, ...],
     out: Path,
     package: str | None,
     forge: str | None,
@@ -207,12 +207,15 @@ def check_command(
     """Exit 1, printing a unified diff, when the SDK in --out is not exactly
     what `forgegen build` with these options would write now (for CI and
     pre-commit). Nothing in --out is changed."""
+    if not spec:
+        raise click.UsageError("Missing option '--spec' / '-s'.")
     if not (out / ".forgegen.json").is_file():
         raise CheckFailed(f"{out} holds no SDK built by forgegen; build it first")
     with tempfile.TemporaryDirectory(prefix="forgegen-check-") as temp:
         options = build_options(
-            spec,
+            spec[0],
             Path(temp) / "sdk",
+            more_specs=spec[1:],
             package=package,
             forge=forge,
             ignore_validation_errors=ignore_validation_errors,
