@@ -423,9 +423,9 @@ def test_fail_on(tmp_path: Path) -> None:
     assert run("diff", "--fail-on", "breaking", old, added).exit_code == 0
     assert run("diff", "--fail-on", "any", old, old).exit_code == 0
     failed = run("diff", "--fail-on", "breaking", old, removed)
-    assert failed.exit_code == 1
+    assert failed.exit_code == 7  # not 1, which is an internal error
     assert "1 breaking change(s)" in failed.stderr
-    assert run("diff", "--fail-on", "any", old, added).exit_code == 1
+    assert run("diff", "--fail-on", "any", old, added).exit_code == 7
 
 
 def test_diff_command_errors(tmp_path: Path) -> None:
@@ -566,7 +566,7 @@ def test_spec_fixes_remove_a_false_difference(shared_specs: Path) -> None:
 def test_diff_command_on_real_specs(shared_specs: Path) -> None:
     old, new = shared_specs / "gitea/1.24.json", shared_specs / "gitea/1.25.json"
     result = run("diff", "--fail-on", "breaking", old, new)
-    assert result.exit_code == 1
+    assert result.exit_code == 7
     assert result.stdout.startswith("# API changes: Gitea API 1.24.7 → Gitea API 1.25.4\n")
     assert (
         "spec fixes: gitea-user-settings, gitea-topic-search, gitea-registration-token"
