@@ -130,7 +130,7 @@ def test_read_only_parent_keeps_the_previous_output(
 
 INTERRUPT = """
 import sys
-import forgegen.write as writer
+from forgegen.write import tree as writer
 from forgegen.cli import main
 
 real, calls = writer._write_file, []
