@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from packaging.version import Version
+
 from forgegen import __version__, ir
 from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
 from forgegen.errors import ForgegenError, SpecError
@@ -31,9 +33,11 @@ from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
+from forgegen.render.metadata import metadata
 from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
 from forgegen.validate.verdicts import Verdict
 from forgegen.write import fingerprint
+from forgegen.write.check import is_artifact
 from forgegen.write.tree import read_manifest, write_tree
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check_spec", "load_spec", "sdk_api"]
@@ -56,7 +60,8 @@ class BuildOptions:
     timeout: float = 30.0
     max_bytes: int = 32 * 1024 * 1024
     fixes: bool = True  # apply the forge profile's per-version spec fixes
-    version_suffix: str = ""  # appended to the package version: "+forgegen.1", ".post1"
+    version_suffix: str = ""  # appended to the package version: ".post1", "+forgegen.1"
+    package_version: str | None = None  # the version to publish, instead of the spec's
     force: bool = False  # rebuild even when inputs and output are unchanged
     previous: Path | None = None  # the output whose history to carry (default: out)
     # Processes to format with (default: one per core), and whether to validate
@@ -88,6 +93,7 @@ class BuildResult:
     fixes: tuple[str, ...] = ()  # the ids of the spec fixes applied
     unchanged: bool = False  # skipped: inputs and output as the last build left them
     changelog: bool = False  # a CHANGELOG.md entry was added
+    kept: tuple[str, ...] = ()  # what the output held that forgegen did not write, kept
 
 
 def load_spec(
@@ -189,6 +195,8 @@ def _inputs(options: BuildOptions, loaded: source.SpecSource, package: str, forg
     # before there was a choice still say "unchanged".
     if options.formatter != "black":
         parts["formatter"] = options.formatter
+    if options.package_version is not None:
+        parts["package_version"] = options.package_version
     return fingerprint.inputs_digest(parts)
 
 
@@ -275,7 +283,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     judge(found)
     formatted.update(rendered.history)
     progress(f"writing {options.out}")
-    write_tree(
+    kept = write_tree(
         options.out,
         formatted,
         manifest={
@@ -289,6 +297,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
             "spec_version": rendered.spec_version,
             "version": rendered.version,
         },
+        carried=tuple(rendered.history),
     )
     return BuildResult(
         origin=loaded.origin,
@@ -302,7 +311,34 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         version=rendered.version,
         fixes=rendered.fixes,
         changelog=rendered.changelog,
+        kept=tuple(k for k in kept if not is_artifact(k)),
     )
+
+
+def _version(options: BuildOptions, spec: LoadedSpec, profile: forges.Profile) -> str:
+    """The version to publish, with a warning where it cannot be published or
+    will not tell releases apart."""
+    try:
+        version = package_version(
+            spec.api.version, options.version_suffix, override=options.package_version
+        )
+    except ValueError as exc:
+        option = "--package-version" if options.package_version else "--version-suffix"
+        raise ForgegenError(f"{option}: {exc}") from None
+    if Version(version).local:
+        spec.diagnostics.warn(
+            "/info/version",
+            f"the package version {version} has a local label (after '+'), which PyPI "
+            "refuses; use .postN or --package-version for a version you can publish",
+        )
+    if profile.name == "gogs" and options.package_version is None:
+        spec.diagnostics.warn(
+            "/info/version",
+            f"Gogs' spec calls every release version {spec.api.version!r}, so the package is "
+            f"{version} whatever Gogs it was built from; pass --package-version (or "
+            "package_version in the config) to publish one version per Gogs release",
+        )
+    return version
 
 
 def _render(
@@ -317,10 +353,7 @@ def _render(
     A function of its own so that the IR is freed before formatting, the
     stage that needs the most memory."""
     spec = _parse(loaded, profile.name, options.fixes)
-    try:
-        version = package_version(spec.api.version, options.version_suffix)
-    except ValueError as exc:
-        raise ForgegenError(f"--version-suffix: {exc}") from None
+    version = _version(options, spec, profile)
     api = sdk_api(spec)
     progress(f"rendering {package} ({profile.name}, {len(spec.api.operations)} operations)")
     files = render_package(
@@ -331,6 +364,13 @@ def _render(
         overlay=options.templates,
         version=version,
         fixes=spec.fixes,
+        meta=metadata(
+            loaded.document,
+            forge=profile.name,
+            title=spec.api.title,
+            spec_version=spec.api.version,
+            origin=_shown_origin(loaded.origin),
+        ),
     )
     past = history(options.previous or options.out, api, version=version, spec_sha256=loaded.sha256)
     if past.note:

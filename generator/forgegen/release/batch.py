@@ -43,6 +43,7 @@ def build_target(target: Target, force: bool = False) -> Outcome:
         templates=target.templates,
         fixes=target.fixes,
         version_suffix=target.version_suffix,
+        package_version=target.package_version,
         force=force,
         jobs=1,
         formatter=target.formatter,

@@ -3,7 +3,7 @@
 A release pipeline keeps one target per SDK it publishes::
 
     [tool.forgegen]                      # in forgegen.toml: no [tool.forgegen] line
-    version_suffix = "+forgegen.1"       # defaults for every target (optional)
+    version_suffix = ".post1"            # defaults for every target (optional)
 
     [[tool.forgegen.targets]]
     name = "gitea-1.22"
@@ -12,6 +12,7 @@ A release pipeline keeps one target per SDK it publishes::
     forge = "gitea"                      # optional: detected from the spec
     package = "gitea_sdk"                # optional: the forge's default
     version_suffix = ".post1"            # optional: overrides the default
+    package_version = "1.22.6"           # optional: instead of the spec's version
     templates = "templates-overlay"      # optional: a template overlay folder
     fixes = true                         # optional: per-version spec fixes (default on)
     formatter = "ruff"                   # optional: black (default) or ruff
@@ -43,7 +44,15 @@ __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "Target", "find_config", "lo
 CONFIG_NAMES = ("forgegen.toml", "pyproject.toml")
 
 _DEFAULT_KEYS = {"version_suffix": str, "templates": str, "fixes": bool, "formatter": str}
-_TARGET_KEYS = {"name": str, "spec": str, "out": str, "forge": str, "package": str, **_DEFAULT_KEYS}
+_TARGET_KEYS = {
+    "name": str,
+    "spec": str,
+    "out": str,
+    "forge": str,
+    "package": str,
+    "package_version": str,
+    **_DEFAULT_KEYS,
+}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -61,6 +70,7 @@ class Target:
     forge: str | None = None
     package: str | None = None
     version_suffix: str = ""
+    package_version: str | None = None
     templates: Path | None = None
     fixes: bool = True
     formatter: Formatter = "black"
@@ -182,6 +192,12 @@ class _Reader:
                 f"{at}.version_suffix",
                 f"{suffix!r} does not make a valid version (try '+forgegen.1' or '.post1')",
             ) from None
+        pinned = entry.get("package_version")
+        if pinned is not None:
+            try:
+                package_version("", override=pinned)
+            except ValueError as exc:
+                raise self.fail(f"{at}.package_version", str(exc)) from None
         formatter = entry.get("formatter", "black")
         if formatter not in FORMATTERS:
             raise self.fail(
@@ -197,6 +213,7 @@ class _Reader:
             forge=forge,
             package=package,
             version_suffix=suffix,
+            package_version=pinned,
             templates=templates,
             fixes=entry.get("fixes", True),
             formatter=formatter,
