@@ -33,6 +33,7 @@ from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
+from forgegen.release.guards import check_forge, output_forge
 from forgegen.render.metadata import metadata
 from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
 from forgegen.validate.verdicts import Verdict
@@ -246,8 +247,14 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         options.spec, timeout=options.timeout, max_bytes=options.max_bytes, progress=progress
     )
     document = loaded.document
+    early = Diagnostics()
+    mismatch = check_forge(options.forge, document)
     profile = forges.FORGES[options.forge] if options.forge else forges.detect(document)
     package = options.package or forges.default_package(profile, document)
+    replaced = output_forge(options.previous or options.out, profile.name, package)
+    for warning in (mismatch, replaced):
+        if warning:
+            early.warn("", warning)
     inputs = _inputs(options, loaded, package, profile.name)
     # A build that goes on past validation errors is always redone, so that
     # they are shown again.
@@ -307,7 +314,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         files=len(formatted),
         operations=rendered.operations,
         models=rendered.models,
-        diagnostics=Diagnostics([*found, *rendered.diagnostics.items]),
+        diagnostics=Diagnostics([*early.items, *found, *rendered.diagnostics.items]),
         version=rendered.version,
         fixes=rendered.fixes,
         changelog=rendered.changelog,

@@ -53,6 +53,8 @@ _TARGET_KEYS = {
     "package_version": str,
     **_DEFAULT_KEYS,
 }
+# What the generated SDK imports itself: a package of that name would shadow it.
+_TAKEN = frozenset({"httpx", "httpcore", "anyio", "cryptography", "bcrypt"})
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -88,6 +90,12 @@ def package_problem(name: str) -> str | None:
         return f"{name!r} is not a valid Python package name"
     if name != name.lower() or name.startswith("_"):
         return f"{name!r}: use lower case and no leading underscore"
+    if name in sys.stdlib_module_names or name in _TAKEN:
+        what = "the standard library's" if name in sys.stdlib_module_names else "a dependency's"
+        return (
+            f"{name!r} is {what} module: installed, the SDK would hide it (or it the SDK) "
+            "from every import; choose another name"
+        )
     return None
 
 
