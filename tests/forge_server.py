@@ -10,7 +10,8 @@ forges' own behaviour. Forgejo behaves as Gitea (below, "Gitea" means both)
 except where noted:
 
 - Gitea serves its spec at ``<root>/swagger.v1.json``; Gogs serves none. An
-  instance may live under a sub-path (``running_forge(sub_path="/git")``).
+  instance may live under a sub-path (``running_forge(sub_path="/git")``), and
+  ``state.spec = b"…"`` serves another spec from then on (an upgrade).
 - Users ``alice`` (password ``secret``, a site admin) and ``bob`` (password
   ``hunter2`` and two-factor login: the one valid code is ``123456``, sent in
   ``X-Gitea-OTP``; Forgejo reads ``X-Forgejo-OTP`` first and falls back to
@@ -279,6 +280,7 @@ class ForgeState:
     in_flight: int = 0
     max_in_flight: int = 0
     hangups: int = 0  # answers the client hung up on (a cancelled request)
+    spec: bytes | None = None  # served at /swagger.v1.json instead of the start's (an upgrade)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     ticks: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -1413,7 +1415,7 @@ class ForgeApp:
         if failed is not None:
             return failed
         if path == self.sub_path + "/swagger.v1.json" and self.gitea:
-            return Reply(200, self.spec, "application/json")
+            return Reply(200, self.state.spec or self.spec, "application/json")
         if api_path is None:
             page = b"<!DOCTYPE html><html><body><h1>404 Page Not Found</h1></body></html>"
             return Reply(404, page, "text/html; charset=utf-8")

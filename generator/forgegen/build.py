@@ -6,7 +6,8 @@ to print(): the CLI chooses where it is shown.
 
 A build validates in a child process beside the stages from fixes to
 format (``verdicts``) and waits for the verdict before writing; the
-``validate`` and ``diff`` commands validate first, in this process.
+``validate`` and ``diff`` commands validate first, in this process. Several
+versions of one spec are each parsed, then merged (``parse.versions``).
 
 A rebuild whose inputs and output are unchanged is skipped right after the
 spec is read (``fingerprint``); one over a previous output carries its
@@ -24,7 +25,6 @@ from typing import Any
 
 from forgegen import __version__, ir
 from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
-from forgegen.errors import ForgegenError, SpecError
 from forgegen.format.formatters import Formatter, format_files, require
 from forgegen.load import source
 from forgegen.parse import parse, refuse_external_refs, versions
@@ -32,10 +32,17 @@ from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
-from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
-from forgegen.validate.shared import Seen
-from forgegen.validate.verdicts import Verdict
+from forgegen.release.guards import check_forge, output_forge
+from forgegen.render.metadata import metadata
+from forgegen.render.package import (
+    Provenance,
+    builtin_templates,
+    publishable_version,
+    render_package,
+)
+from forgegen.validate.verdicts import Verdict, judge_verdict, start_all
 from forgegen.write import fingerprint
+from forgegen.write.check import is_artifact
 from forgegen.write.tree import read_manifest, write_tree
 
 __all__ = ["BuildOptions", "BuildResult", "build", "check_spec", "load_spec", "sdk_api"]
@@ -60,7 +67,8 @@ class BuildOptions:
     timeout: float = 30.0
     max_bytes: int = 32 * 1024 * 1024
     fixes: bool = True  # apply the forge profile's per-version spec fixes
-    version_suffix: str = ""  # appended to the package version: "+forgegen.1", ".post1"
+    version_suffix: str = ""  # appended to the package version: ".post1", "+forgegen.1"
+    package_version: str | None = None  # the version to publish, instead of the spec's
     force: bool = False  # rebuild even when inputs and output are unchanged
     previous: Path | None = None  # the output whose history to carry (default: out)
     # Processes to format with (default: one per core), and whether to validate
@@ -92,6 +100,7 @@ class BuildResult:
     fixes: tuple[str, ...] = ()  # the ids of the spec fixes applied
     unchanged: bool = False  # skipped: inputs and output as the last build left them
     changelog: bool = False  # a CHANGELOG.md entry was added
+    kept: tuple[str, ...] = ()  # what the output held that forgegen did not write, kept
 
 
 def load_spec(
@@ -137,21 +146,9 @@ def check_spec(
     progress("validating")
     with Verdict(loaded.document, loaded.sha256, background=False) as verdict:
         found = verdict.items()
-    _judge(found, loaded.origin, ignore_validation_errors, error_limit, hint)
+    judge_verdict(found, loaded.origin, ignore_validation_errors, error_limit, hint)
     parsed = _parse(loaded, forge, fixes)
     return replace(parsed, diagnostics=Diagnostics([*found, *parsed.diagnostics.items]))
-
-
-def _judge(
-    found: list[Diagnostic], origin: str, ignore: bool, error_limit: int | None, hint: str
-) -> None:
-    """Raise the SpecError that lists every validation error, unless told to go on."""
-    errors = [d.format(origin) for d in found if d.severity is Severity.ERROR]
-    if errors and not ignore:
-        limit = len(errors) if error_limit is None else error_limit
-        shown = "\n".join(errors[:limit])
-        more = f"\n… and {len(errors) - limit} more" if len(errors) > limit else ""
-        raise SpecError(f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}{hint}")
 
 
 def _parse(loaded: source.SpecSource, forge: str | None, fixes: bool) -> LoadedSpec:
@@ -206,20 +203,17 @@ def _inputs(
         parts["formatter"] = options.formatter
     if others:  # likewise absent for one spec
         parts["more_specs"] = [o.sha256 for o in others]
+    if options.package_version is not None:
+        parts["package_version"] = options.package_version
     return fingerprint.inputs_digest(parts)
 
 
 def _unchanged(out: Path, inputs: str, origin: str) -> BuildResult | None:
     """The last build's result if it had these inputs and its files are intact."""
-    manifest = read_manifest(out)
-    if manifest is None or manifest.get("inputs_sha256") != inputs:
+    manifest = fingerprint.intact(out, read_manifest(out), inputs)
+    if manifest is None:
         return None
-    files = manifest.get("files")
-    if not isinstance(files, list) or fingerprint.files_digest(out, files) != manifest.get(
-        "output_sha256"
-    ):
-        return None
-    fixes = manifest.get("fixes")
+    files, fixes = manifest["files"], manifest.get("fixes")
     return BuildResult(
         origin=origin,
         out=out,
@@ -267,8 +261,11 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     require(options.formatter)  # before any work, so a missing one costs nothing
     loaded, others = _load_all(options, progress)
     document = loaded.document
+    mismatch = check_forge(options.forge, document)
     profile = forges.FORGES[options.forge] if options.forge else forges.detect(document)
     package = options.package or forges.default_package(profile, document)
+    replaced = output_forge(options.previous or options.out, profile.name, package)
+    early = [Diagnostic(Severity.WARNING, "", w) for w in (mismatch, replaced) if w]
     inputs = _inputs(options, loaded, package, profile.name, others)
     # A build that goes on past validation errors is always redone, so that
     # they are shown again.
@@ -282,13 +279,13 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
 
     def judge(found: list[Diagnostic], origin: str = loaded.origin) -> None:
         hint = "\n(--ignore-validation-errors builds anyway)"
-        _judge(found, origin, options.ignore_validation_errors, 20, hint)
+        judge_verdict(found, origin, options.ignore_validation_errors, 20, hint)
 
     # The validator runs beside everything up to writing (unless told to use
     # one process), and its verdict comes first: an invalid spec fails with
     # the validator's located errors, whatever the later stages made of it.
     with contextlib.ExitStack() as stack:
-        verdicts = _verdicts(stack, loaded, others, background=options.jobs != 1)
+        verdicts = start_all(stack, (loaded, *others), background=options.jobs != 1)
         try:
             rendered = _render(options, loaded, profile, package, progress, others)
             formatted: dict[str, str | bytes] = dict(
@@ -300,15 +297,13 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
                 )
             )
         except Exception:  # the verdicts come first, whatever the later stages made of it
-            for origin, each in verdicts:
-                judge(each.items(), origin)
+            _judge_all(verdicts, judge)
             raise
-        for origin, each in verdicts:
-            judge(each.items(), origin)
+        _judge_all(verdicts, judge)
         found = verdicts[0][1].items()
     formatted.update(rendered.history)
     progress(f"writing {options.out}")
-    write_tree(
+    kept = write_tree(
         options.out,
         formatted,
         manifest={
@@ -322,6 +317,7 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
             "spec_version": rendered.spec_version,
             "version": rendered.version,
         },
+        carried=tuple(rendered.history),
     )
     return BuildResult(
         origin=loaded.origin,
@@ -331,24 +327,17 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         files=len(formatted),
         operations=rendered.operations,
         models=rendered.models,
-        diagnostics=Diagnostics([*found, *rendered.diagnostics.items]),
+        diagnostics=Diagnostics([*early, *found, *rendered.diagnostics.items]),
         version=rendered.version,
         fixes=rendered.fixes,
         changelog=rendered.changelog,
+        kept=tuple(k for k in kept if not is_artifact(k)),
     )
 
 
-def _verdicts(
-    stack: contextlib.ExitStack, loaded: source.SpecSource, others: _Others, *, background: bool
-) -> list[tuple[str, Verdict]]:
-    """The validation of every spec, started; older versions only for what they
-    do not share with newer ones (``validate.shared``)."""
-    seen = Seen()
-    verdicts = []
-    for spec in (loaded, *others):
-        verdict = Verdict(spec.document, spec.sha256, background=background, seen=seen)
-        verdicts.append((spec.origin, stack.enter_context(verdict)))
-    return verdicts
+def _judge_all(verdicts: list[tuple[str, Verdict]], judge: Callable[..., None]) -> None:
+    for origin, verdict in verdicts:
+        judge(verdict.items(), origin)
 
 
 def _render(
@@ -366,10 +355,10 @@ def _render(
     spec = _parse(loaded, profile.name, options.fixes)
     if others:
         spec = _merged([spec, *(_parse(o, profile.name, options.fixes) for o in others)])
-    try:
-        version = package_version(spec.api.version, options.version_suffix)
-    except ValueError as exc:
-        raise ForgegenError(f"--version-suffix: {exc}") from None
+    suffix, override = options.version_suffix, options.package_version
+    version = publishable_version(
+        spec.api.version, suffix, override, profile.name, spec.diagnostics
+    )
     api = sdk_api(spec)
     progress(f"rendering {package} ({profile.name}, {len(spec.api.operations)} operations)")
     files = render_package(
@@ -380,6 +369,13 @@ def _render(
         overlay=options.templates,
         version=version,
         fixes=spec.fixes,
+        meta=metadata(
+            loaded.document,
+            forge=profile.name,
+            title=spec.api.title,
+            spec_version=spec.api.version,
+            origin=_shown_origin(loaded.origin),
+        ),
     )
     past = history(options.previous or options.out, api, version=version, spec_sha256=loaded.sha256)
     if past.note:

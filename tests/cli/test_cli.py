@@ -141,7 +141,8 @@ BUILD_OPTIONS = {
     "--package-name": "gitea_sdk",
     "--forge": "detected",
     "--templates": "laid over",
-    "--version-suffix": "+forgegen.1",
+    "--version-suffix": ".post1",
+    "--package-version": "PEP 440",
     "--no-fixes": "spec fixes",
     "--formatter": "forgegen[ruff]",
     "--force": "unchanged",
@@ -192,8 +193,29 @@ def test_top_level_help_lists_commands_and_exit_codes() -> None:
             "3 the spec could not be read or fetched",
             "4 the spec is invalid",
             "5 the output could not be written",
+            "6 check: the SDK is stale",
+            "7 diff: changes that --fail-on fails on",
         ):
             assert code in text
+
+
+@pytest.mark.parametrize(
+    ("command", "codes"),
+    [
+        ("build", (0, 1, 2, 3, 4, 5)),
+        ("validate", (0, 1, 2, 3, 4)),
+        ("check", (0, 1, 2, 3, 4, 6)),
+        ("diff", (0, 1, 2, 3, 4, 7)),
+    ],
+)
+def test_each_command_lists_its_own_exit_codes(command: str, codes: tuple[int, ...]) -> None:
+    from forgegen.errors import EXIT_CODES
+
+    text = run(command, "--help").output
+    listed = text[text.index("Exit codes:") :].splitlines()[1:]
+    assert [line.split()[0] for line in listed if line.strip()] == [str(c) for c in codes]
+    for code in codes:
+        assert f"  {code}  {EXIT_CODES[code]}" in text
 
 
 def test_version() -> None:
@@ -418,13 +440,23 @@ def test_rebuild_into_own_folder(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
     assert run("build", "-q", "--spec", GITEA, "--out", out).exit_code == 0
     (out / "gitea_sdk" / "stale.py").write_text("x = 1\n", encoding="utf-8")
-    result = run("build", "-q", "--spec", GOGS, "--out", out)
+    result = run("build", "--spec", GOGS, "--out", out)
     assert result.exit_code == 0
-    # Replaced as a whole: nothing of the previous build survives, but a
-    # CHANGELOG.md says what changed from it.
+    # Every file forgegen wrote is replaced, and a CHANGELOG.md says what
+    # changed from the previous build; the file it did not write is kept.
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [MANIFEST, API_RECORD, "CHANGELOG.md", "README.md", "gogs_sdk", "pyproject.toml"]
+        [
+            MANIFEST,
+            API_RECORD,
+            "CHANGELOG.md",
+            "README.md",
+            "gitea_sdk",
+            "gogs_sdk",
+            "pyproject.toml",
+        ]
     )
+    assert [p.name for p in (out / "gitea_sdk").iterdir()] == ["stale.py"]
+    assert "kept 1 file(s) or folder(s) forgegen did not write: gitea_sdk/stale.py" in result.stderr
     assert leftovers(tmp_path) == []
 
 
@@ -794,7 +826,7 @@ def test_unreadable_sources_exit_3(command: str, tmp_path: Path) -> None:
     cases = [
         (str(missing), f"{missing}: no such file"),
         (str(SPECS), f"{SPECS}: is a directory, not a spec file"),
-        ("http://127.0.0.1:1/", "http://127.0.0.1:1/swagger.v1.json: connection refused"),
+        ("http://127.0.0.1:1/", "http://127.0.0.1:1/: connection refused"),
         ("http://127.0.0.1:1/x.json", "http://127.0.0.1:1/x.json: connection refused"),
         ("ftp://example.invalid/x.json", "ftp://example.invalid/x.json: not a usable URL"),
     ]

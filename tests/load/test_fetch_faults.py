@@ -158,7 +158,8 @@ def test_dns_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "https://forge.invalid/git",
         tmp_path,
         3,
-        "https://forge.invalid/git/swagger.v1.json: cannot resolve the host name",
+        # The URL names no file, so it is tried as the spec itself first.
+        "https://forge.invalid/git: cannot resolve the host name",
         "check the host name",
     )
     assert looked_up == ["forge.invalid"]

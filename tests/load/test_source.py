@@ -236,21 +236,48 @@ def test_instance_root_discovers_swagger_json(forge: Forge) -> None:
     source = load(forge.url("/"), progress=said.append)
     assert source.origin == forge.url("/swagger.v1.json")
     assert source.document == SPEC and source.server_version == "1.25.4"
-    assert said == [f"fetching {forge.url('/swagger.v1.json')}"]
+    # The URL itself first: it might have been the spec under another name.
+    assert said == [f"fetching {forge.url('/')}", f"fetching {forge.url('/swagger.v1.json')}"]
 
 
 @pytest.mark.parametrize("root", ["/git/", "/git", "/git/api/swagger"])
 def test_sub_path_root(forge: Forge, root: str) -> None:
     forge.route("/git/swagger.v1.json")
     assert load(forge.url(root)).origin == forge.url("/git/swagger.v1.json")
-    assert forge.hits == ["/git/swagger.v1.json"]
+    assert forge.hits == [root, "/git/swagger.v1.json"]
 
 
 def test_falls_back_to_openapi3(forge: Forge) -> None:
     forge.route("/openapi3.v1.json", body=json.dumps(OAS3).encode())
     source = load(forge.url())
     assert source.document == OAS3 and source.server_version == "v1"
-    assert forge.hits == ["/swagger.v1.json", "/openapi3.v1.json"]
+    assert forge.hits == ["/", "/swagger.v1.json", "/openapi3.v1.json"]
+
+
+def test_a_spec_url_without_a_json_suffix_is_read_as_the_spec(forge: Forge) -> None:
+    # /swagger.v1 behind a proxy, or a ?raw=1 link: the document itself, no discovery.
+    forge.route("/swagger.v1")
+    forge.route("/raw/spec?raw=1")
+    assert load(forge.url("/swagger.v1")).document == SPEC
+    assert load(forge.url("/raw/spec?raw=1")).document == SPEC
+    assert forge.hits == ["/swagger.v1", "/raw/spec?raw=1"]
+
+
+def test_an_html_page_with_no_spec_under_it_says_so(forge: Forge) -> None:
+    forge.route("/home", body=b"<!DOCTYPE html><html>Welcome</html>", content_type="text/html")
+    fails(
+        forge.url("/home"),
+        f"{forge.url('/home')}: got an HTML page, not a spec, and no API spec under it",
+        forge.url("/home/swagger.v1.json"),
+    )
+    assert forge.hits == ["/home", "/home/swagger.v1.json", "/home/openapi3.v1.json"]
+
+
+def test_an_instance_home_page_leads_to_its_spec(forge: Forge) -> None:
+    forge.route("/", body=b"<html><body>Gitea</body></html>", content_type="text/html")
+    forge.route("/swagger.v1.json")
+    assert load(forge.url("/")).document == SPEC
+    assert forge.hits == ["/", "/swagger.v1.json"]
 
 
 def test_direct_yaml_url_with_wrong_content_type(forge: Forge) -> None:
@@ -389,7 +416,7 @@ def test_connection_refused() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    fails(f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{port}/swagger.v1.json", "refused")
+    fails(f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{port}/:", "refused")
 
 
 def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -397,7 +424,7 @@ def test_dns_failure(monkeypatch: pytest.MonkeyPatch) -> None:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
-    fails("http://forge.invalid/", "http://forge.invalid/swagger.v1.json", "cannot resolve")
+    fails("http://forge.invalid/", "http://forge.invalid/:", "cannot resolve")
 
 
 def test_tls_error(forge: Forge) -> None:

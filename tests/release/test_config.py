@@ -255,3 +255,19 @@ def test_quiet_build_all_prints_only_failures(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert result.stderr.startswith("forgegen: [1/1] gone: failed: ")
     assert os.fspath(tmp_path / "missing.json") in result.stderr
+
+
+def test_build_all_starts_the_largest_specs_first(tmp_path: Path) -> None:
+    """A small spec left for last would build alone while the other cores idle."""
+    from forgegen.release.batch import _largest_first
+    from forgegen.release.config import Target
+
+    small, big = tmp_path / "small.json", tmp_path / "big.json"
+    small.write_text("{}", encoding="utf-8")
+    big.write_text("{" + " " * 1000 + "}", encoding="utf-8")
+    targets = [
+        Target("small", str(small), tmp_path / "a"),
+        Target("big", str(big), tmp_path / "b"),
+        Target("remote", "https://forge.example.com", tmp_path / "c"),
+    ]
+    assert [t.name for t in _largest_first(targets)] == ["remote", "big", "small"]

@@ -40,6 +40,12 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, str, bo
     return [(c.kind, c.subject, c.breaking) for c in diff(api_of(old), api_of(new)).changes]
 
 
+def the(old: dict[str, Any], new: dict[str, Any], kind: str) -> Change:
+    """The one change of this kind (an inline enum also adds an "enum added")."""
+    (found,) = [c for c in diff(api_of(old), api_of(new)).changes if c.kind == kind]
+    return found
+
+
 def only(old: dict[str, Any], new: dict[str, Any]) -> Change:
     report = diff(api_of(old), api_of(new))
     assert len(report.changes) == 1, report.changes
@@ -207,7 +213,12 @@ def test_swapped_positional_arguments_break_callers() -> None:
     [
         ({"type": "array", "items": ref("Repository")}, ref("Repository"), True),
         (ref("Repository"), {"type": "string"}, True),
-        (None, ref("Repository"), True),
+        # Nothing → a model: the method returned None, so no caller used the result.
+        (None, ref("Repository"), False),
+        (ref("Repository"), None, True),
+        # The SDK's enums are str subclasses: read values compare as before.
+        ({"type": "string"}, STATE, False),
+        (STATE, {"type": "string"}, True),
     ],
 )
 def test_response_changes(
@@ -217,8 +228,45 @@ def test_response_changes(
         path = {"/repos": {"post": op("repoCreate", schema=schema)}}
         return swagger(path, {"Repository": REPO_MODEL})
 
-    change = only(spec(before), spec(after))
+    change = the(spec(before), spec(after), "response retyped")
     assert (change.kind, change.breaking) == ("response retyped", breaking)
+    assert (change.method, change.path, change.location) == ("POST", "/repos", "response")
+    if not breaking:
+        assert change.why, "a change that looks breaking says why it is not"
+
+
+def with_body_model(model: dict[str, Any]) -> dict[str, Any]:
+    """Repository read by GET and sent as POST /repos's body."""
+    spec = with_model(model)
+    body = {"name": "body", "in": "body", "required": True, "schema": ref("Repository")}
+    spec["paths"]["/repos"] = {"post": op("repoCreate", parameters=[body])}
+    return spec
+
+
+def test_a_string_becoming_an_enum_breaks_inputs_only() -> None:
+    read = the(
+        with_model(prop(name={"type": "string"})), with_model(prop(name=STATE)), "field retyped"
+    )
+    assert (read.kind, read.breaking) == ("field retyped", False)
+    assert read.location == "response field Repository.name"
+    assert "str subclasses" in read.why
+    sent = the(
+        with_body_model(prop(name={"type": "string"})),
+        with_body_model(prop(name=STATE)),
+        "field retyped",
+    )
+    assert (sent.kind, sent.breaking) == ("field retyped", True)
+    assert sent.location == "body and response field Repository.name"
+    assert "request" in sent.why
+    models = {"Repository": REPO_MODEL}
+    argument = only(
+        swagger(repo_get(state=query("state")), models),
+        swagger(repo_get(state=query("state", **STATE)), models),
+    )
+    assert (argument.kind, argument.breaking) == ("parameter retyped", True)
+    assert argument.location == "query parameter state"
+    assert (argument.before, argument.after) == ("str", "Literal['open', 'closed']")
+    assert "only the listed values" in argument.why
 
 
 def test_a_result_that_can_no_longer_be_none_is_not_breaking() -> None:
@@ -411,8 +459,39 @@ def test_markdown_and_json_reports(tmp_path: Path) -> None:
     assert data["changes"][0] == {
         "kind": "field removed",
         "subject": "Repository.name",
-        "detail": "wire name `name`",
+        "operation_id": None,
+        "method": None,
+        "path": None,
+        "location": "response field Repository.name",
+        "before": "name",
+        "after": None,
         "breaking": True,
+        "why": None,
+        "message": "field removed Repository.name: wire name 'name'",
+    }
+    assert "`" not in json.dumps(data) and "**" not in json.dumps(data)  # no Markdown
+
+
+def test_json_changes_name_their_operation_and_place(tmp_path: Path) -> None:
+    old = write_json(tmp_path / "old.json", BASE)
+    new = write_json(
+        tmp_path / "new.json",
+        swagger(repo_get(q=query("q", required=True)), {"Repository": REPO_MODEL}),
+    )
+    (change,) = json.loads(run("diff", "--format", "json", old, new).stdout)["changes"]
+    assert change == {
+        "kind": "parameter added",
+        "subject": "GET /repos/{owner}/{repo}",
+        "operation_id": "repoGet",
+        "method": "GET",
+        "path": "/repos/{owner}/{repo}",
+        "location": "query parameter q",
+        "before": None,
+        "after": "str",
+        "breaking": True,
+        "why": "existing calls do not pass it",
+        "message": "parameter added GET /repos/{owner}/{repo}: query parameter 'q' "
+        "(argument 'q': 'str', required, positional) (existing calls do not pass it)",
     }
 
 
@@ -423,9 +502,9 @@ def test_fail_on(tmp_path: Path) -> None:
     assert run("diff", "--fail-on", "breaking", old, added).exit_code == 0
     assert run("diff", "--fail-on", "any", old, old).exit_code == 0
     failed = run("diff", "--fail-on", "breaking", old, removed)
-    assert failed.exit_code == 1
+    assert failed.exit_code == 7  # not 1, which is an internal error
     assert "1 breaking change(s)" in failed.stderr
-    assert run("diff", "--fail-on", "any", old, added).exit_code == 1
+    assert run("diff", "--fail-on", "any", old, added).exit_code == 7
 
 
 def test_diff_command_errors(tmp_path: Path) -> None:
@@ -566,7 +645,7 @@ def test_spec_fixes_remove_a_false_difference(shared_specs: Path) -> None:
 def test_diff_command_on_real_specs(shared_specs: Path) -> None:
     old, new = shared_specs / "gitea/1.24.json", shared_specs / "gitea/1.25.json"
     result = run("diff", "--fail-on", "breaking", old, new)
-    assert result.exit_code == 1
+    assert result.exit_code == 7
     assert result.stdout.startswith("# API changes: Gitea API 1.24.7 → Gitea API 1.25.4\n")
     assert (
         "spec fixes: gitea-user-settings, gitea-topic-search, gitea-registration-token"

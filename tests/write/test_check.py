@@ -1,13 +1,15 @@
-"""``forgegen check``: exit 1 and print a diff when a committed SDK is stale."""
+"""``forgegen check``: exit 6 and print a diff when a committed SDK is stale."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from forgegen.render.package import builtin_templates
+from forgegen.write.tree import MANIFEST
 from releasing import GITEA, GOGS, private_cache, run
 
 __all__ = ["private_cache"]
@@ -48,7 +50,7 @@ def test_a_one_byte_change_is_detected(sdk: Path) -> None:
     data[at] = ord("K")  # "class" → "Klass"
     models.write_bytes(bytes(data))
     result = run("check", "--spec", GITEA, "--out", sdk)
-    assert result.exit_code == 1
+    assert result.exit_code == 6
     assert "--- committed/gitea_sdk/models.py\n+++ built/gitea_sdk/models.py\n" in result.stdout
     assert "\n-Klass " in result.stdout and "\n+class " in result.stdout
     assert "forgegen: differs: gitea_sdk/models.py" in result.stderr
@@ -57,30 +59,97 @@ def test_a_one_byte_change_is_detected(sdk: Path) -> None:
 
 def test_missing_and_extra_files_are_stale(sdk: Path) -> None:
     (sdk / "gitea_sdk" / "py.typed").unlink()
-    (sdk / "gitea_sdk" / "extra.py").write_text("x = 1\n", encoding="utf-8")
+    # A file the last build wrote that a build would not write now.
+    manifest = json.loads((sdk / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"].append("gitea_sdk/gone.py")
+    (sdk / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (sdk / "gitea_sdk" / "gone.py").write_text("x = 1\n", encoding="utf-8")
     (sdk / "gitea_sdk" / "__pycache__").mkdir()
     (sdk / "gitea_sdk" / "__pycache__" / "models.cpython-311.pyc").write_bytes(b"\0")
-    result = run("check", "-q", "--spec", GITEA, "--out", sdk)
-    assert result.exit_code == 1
+    result = run("check", "--spec", GITEA, "--out", sdk)
+    assert result.exit_code == 6
     assert "forgegen: missing: gitea_sdk/py.typed" in result.stderr
-    assert "forgegen: not generated: gitea_sdk/extra.py" in result.stderr
+    assert "forgegen: not generated: gitea_sdk/gone.py" in result.stderr
     assert "__pycache__" not in result.output
     assert "+++ /dev/null" in result.stdout
 
 
+def test_quiet_check_prints_only_the_error(sdk: Path) -> None:
+    (sdk / "gitea_sdk" / "py.typed").unlink()
+    result = run("check", "-q", "--spec", GITEA, "--out", sdk)
+    assert result.exit_code == 6
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Error: {sdk} is stale: 1 file(s) differ from a "
+        "fresh build; rebuild it with forgegen build and the same options"
+    ]
+    assert run("check", "-q", "--spec", GITEA, "--out", sdk.parent / "none").output.startswith(
+        "Error: "
+    )
+    fresh = run("build", "-q", "--spec", GITEA, "--out", sdk, "--force")
+    assert fresh.output == ""
+    assert run("check", "-q", "--spec", GITEA, "--out", sdk).output == ""
+
+
+def test_install_artifacts_and_user_files_are_not_stale(sdk: Path) -> None:
+    """What pip, build tools and the user leave in the folder: check agrees
+    with build, which keeps them and calls the SDK unchanged."""
+    for junk in (
+        "build/lib/gitea_sdk/models.py",
+        "dist/gitea_sdk-1.whl",
+        "gitea_sdk.egg-info/PKG-INFO",
+        ".venv/bin/python",
+        "gitea_sdk/x.pyc",
+    ):
+        (sdk / junk).parent.mkdir(parents=True, exist_ok=True)
+        (sdk / junk).write_text("junk\n", encoding="utf-8")
+    (sdk / "NOTES.md").write_text("ours\n", encoding="utf-8")
+    checked = run("check", "--spec", GITEA, "--out", sdk)
+    assert checked.exit_code == 0, checked.output
+    assert "1 file(s) forgegen did not write, which a build keeps: NOTES.md" in checked.stderr
+    assert "unchanged" in run("build", "--spec", GITEA, "--out", sdk).stderr
+    rebuilt = run("build", "--force", "--spec", GITEA, "--out", sdk)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "kept 1 file(s) or folder(s) forgegen did not write: NOTES.md" in rebuilt.stderr
+    assert (sdk / "NOTES.md").read_text(encoding="utf-8") == "ours\n"
+    assert (sdk / ".venv" / "bin" / "python").is_file()
+
+
+def test_the_diff_shows_sources_before_the_api_record(sdk: Path) -> None:
+    other = run("check", "--max-diff-lines", "40", "--spec", GOGS, "--out", sdk)
+    assert other.exit_code == 6
+    first = other.stdout.splitlines()[0]
+    assert first.startswith("--- committed/gitea_sdk/") and first.endswith(".py"), first
+    problems = [line for line in other.stderr.splitlines() if line.startswith("forgegen: ")]
+    assert problems[-1] == "forgegen: differs: .forgegen.json", problems
+    assert ".forgegen-api.json" in problems[-2], problems
+    assert ".forgegen-api.json" not in other.stdout
+
+
 def test_other_options_or_another_spec_are_stale(sdk: Path) -> None:
-    renamed = run("check", "--spec", GITEA, "--out", sdk, "--package-name", "other_sdk")
-    assert renamed.exit_code == 1
+    # (A few diff lines only: the client's source would show "TracebackType".)
+    renamed = run(
+        "check",
+        "--max-diff-lines",
+        "5",
+        "--spec",
+        GITEA,
+        "--out",
+        sdk,
+        "--package-name",
+        "other_sdk",
+    )
+    assert renamed.exit_code == 6
     assert "not generated: gitea_sdk/__init__.py" in renamed.stderr
     suffixed = run("check", "--spec", GITEA, "--out", sdk, "--version-suffix", ".post1")
-    assert suffixed.exit_code == 1
+    assert suffixed.exit_code == 6
     assert '+version = "1.22.6.post1"' in suffixed.stdout
     unfixed = run("check", "--spec", GITEA, "--out", sdk, "--no-fixes")
-    assert unfixed.exit_code == 1
+    assert unfixed.exit_code == 6
     assert "differs: gitea_sdk/api/user.py" in unfixed.stderr
     # A build from another spec would also add a CHANGELOG entry.
     other = run("check", "--max-diff-lines", "30", "--spec", GOGS, "--out", sdk)
-    assert other.exit_code == 1
+    assert other.exit_code == 6
     assert "missing: CHANGELOG.md" in other.stderr
     assert len(other.stdout.splitlines()) == 31
     assert other.stdout.splitlines()[-1].endswith("more diff lines")
@@ -97,21 +166,21 @@ def test_check_honours_a_template_overlay(tmp_path: Path) -> None:
     assert (out / "gitea_sdk" / "errors.py").read_text(encoding="utf-8").startswith("# ours\n")
     assert run("check", "--spec", GITEA, "--out", out, "--templates", overlay).exit_code == 0
     plain = run("check", "--spec", GITEA, "--out", out)
-    assert plain.exit_code == 1
+    assert plain.exit_code == 6
     assert "-# ours\n" in plain.stdout
     # The overlay replaced one file; the manifest records that it was used.
     problems = [line for line in plain.stderr.splitlines() if line.startswith("forgegen: ")]
     assert problems == [
-        "forgegen: differs: .forgegen.json",
         "forgegen: differs: gitea_sdk/errors.py",
+        "forgegen: differs: .forgegen.json",
     ]
 
 
 def test_checking_a_folder_forgegen_did_not_build(tmp_path: Path) -> None:
     result = run("check", "--spec", GITEA, "--out", tmp_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 6
     assert "holds no SDK built by forgegen; build it first" in result.stderr
-    assert run("check", "--spec", tmp_path / "nope.json", "--out", tmp_path).exit_code == 1
+    assert run("check", "--spec", tmp_path / "nope.json", "--out", tmp_path).exit_code == 6
     assert run("check", "--out", tmp_path).exit_code == 2  # no --spec
 
 

@@ -136,6 +136,40 @@ def test_rewrite_over_own_output_removes_stale_files(out: Path) -> None:
     assert leftovers(out.parent) == []
 
 
+def test_files_the_manifest_does_not_list_are_kept(out: Path) -> None:
+    write_tree(out, FILES, manifest=META)
+    (out / "NOTES.md").write_text("mine\n", encoding="utf-8")
+    (out / "pkg" / "extra.py").write_text("y = 2\n", encoding="utf-8")
+    (out / "tests" / "deep").mkdir(parents=True)
+    (out / "tests" / "deep" / "test_it.py").write_text("", encoding="utf-8")
+    kept = write_tree(out, {**FILES, "pkg/new.py": ""}, manifest=META)
+    assert kept == ("NOTES.md", "pkg/extra.py", "tests")  # a folder of the user's moves whole
+    assert (out / "NOTES.md").read_text(encoding="utf-8") == "mine\n"
+    assert (out / "pkg" / "extra.py").read_text(encoding="utf-8") == "y = 2\n"
+    assert (out / "tests" / "deep" / "test_it.py").is_file()
+    assert read_manifest(out)["files"] == sorted([*FILES, "pkg/new.py"])  # type: ignore[index]
+    assert leftovers(out.parent) == []
+
+
+@pytest.mark.parametrize("where", ["pkg/new.py", "pkg/sub"])
+def test_a_user_file_where_a_generated_one_goes_is_refused(out: Path, where: str) -> None:
+    write_tree(out, FILES, manifest=META)
+    (out / where).write_text("mine\n", encoding="utf-8")
+    before = snapshot(out)
+    with pytest.raises(OutputError, match=f"{where}: forgegen did not write it, and the new build"):
+        write_tree(out, {**FILES, "pkg/new.py": "", "pkg/sub/m.py": ""}, manifest=META)
+    assert snapshot(out) == before
+    assert leftovers(out.parent) == []
+
+
+def test_a_carried_file_is_replaced_whoever_wrote_it(out: Path) -> None:
+    write_tree(out, FILES, manifest=META)
+    (out / "CHANGELOG.md").write_text("# old\n", encoding="utf-8")
+    files = {**FILES, "CHANGELOG.md": "# new\n# old\n"}
+    assert write_tree(out, files, manifest=META, carried=["CHANGELOG.md"]) == ()
+    assert (out / "CHANGELOG.md").read_text(encoding="utf-8") == "# new\n# old\n"
+
+
 def test_refuses_a_foreign_folder_and_leaves_it_untouched(out: Path) -> None:
     out.mkdir(parents=True)
     (out / "thesis.tex").write_text("years of work\n")

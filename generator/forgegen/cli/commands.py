@@ -14,8 +14,10 @@ from forgegen.cli.options import (
     PackageName,
     VersionSuffix,
     build_options,
+    exit_codes,
     fetch_options,
     formatter_option,
+    package_version_option,
     report,
     reporter,
     spec_option,
@@ -29,7 +31,10 @@ from forgegen.profiles.forges import FORGES
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=exit_codes(2, 3, 4, 5, 6, 7),
+)
 @click.version_option(__version__, prog_name="forgegen")
 def cli() -> None:
     """Generate a typed Python SDK from the API spec a Gitea, Forgejo or Gogs
@@ -42,9 +47,7 @@ def cli() -> None:
       forgegen check --spec swagger.v1.json --out sdk/
       forgegen build --all
 
-    Exit codes: 0 success, 1 internal error (and, for check and diff, a
-    failed check), 2 bad command line, 3 the spec could not be read or
-    fetched, 4 the spec is invalid, 5 the output could not be written.
+    Each command's --help lists the exit codes it gives.
     """
 
 
@@ -52,7 +55,11 @@ cli.add_command(diff_command)
 cli.add_command(check_command)
 
 
-@cli.command("build", short_help="Build an SDK from a spec, or every target of a config file.")
+@cli.command(
+    "build",
+    short_help="Build an SDK from a spec, or every target of a config file.",
+    epilog=exit_codes(2, 3, 4, 5),
+)
 @spec_option(multiple=True)
 @fetch_options
 @click.option(
@@ -88,9 +95,10 @@ cli.add_command(check_command)
     "--version-suffix",
     type=VersionSuffix(),
     default="",
-    help="Appended to the package version, which follows the spec's (1.22.6): "
-    "+forgegen.1 (a local version) or .post1.",
+    help="Appended to the package version: .post1 (or +forgegen.1, a local version "
+    "that PyPI refuses).",
 )
+@package_version_option
 @click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
 @formatter_option
 @click.option(
@@ -124,6 +132,7 @@ def build_command(
     forge: str | None,
     templates: Path | None,
     version_suffix: str,
+    package_version: str | None,
     no_fixes: bool,
     formatter: Formatter,
     force: bool,
@@ -179,12 +188,18 @@ def build_command(
         version_suffix=version_suffix,
         force=force,
         formatter=formatter,
+        package_version=package_version,
     )
     result = build(options, progress)
     report(result.diagnostics, result.origin, quiet)
     if result.unchanged:
         progress(f"{result.package} {result.version} unchanged; --force rebuilds it")
     elif not quiet:
+        if result.kept:
+            shown = ", ".join(result.kept[:5]) + (", …" if len(result.kept) > 5 else "")
+            progress(
+                f"kept {len(result.kept)} file(s) or folder(s) forgegen did not write: {shown}"
+            )
         click.echo(
             f"built {result.package} ({result.forge}): {result.operations} operations, "
             f"{result.models} models, {result.files} files in {result.out}",
@@ -192,7 +207,7 @@ def build_command(
         )
 
 
-@cli.command("validate")
+@cli.command("validate", epilog=exit_codes(2, 3, 4))
 @spec_option()
 @fetch_options
 @click.option(

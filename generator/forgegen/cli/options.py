@@ -10,6 +10,7 @@ import click
 
 from forgegen.build import BuildOptions
 from forgegen.diagnostics import Diagnostics, Severity
+from forgegen.errors import EXIT_CODES
 from forgegen.format.formatters import FORMATTERS, Formatter
 from forgegen.release.config import package_problem
 from forgegen.render.package import package_version
@@ -17,9 +18,12 @@ from forgegen.render.package import package_version
 __all__ = [
     "SPEC_HELP",
     "PackageName",
+    "PackageVersion",
     "VersionSuffix",
+    "exit_codes",
     "fetch_options",
     "formatter_option",
+    "package_version_option",
     "report",
     "reporter",
     "spec_option",
@@ -45,6 +49,33 @@ class PackageName(click.ParamType[str]):
         return text
 
 
+class PackageVersion(click.ParamType[str]):
+    """A PEP 440 version for the package: ``0.13.0``, ``1.22.6.post1``."""
+
+    name = "version"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            package_version("", override=text)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return text
+
+
+PACKAGE_VERSION_HELP = (
+    "The PEP 440 version of the generated package, instead of the public part of the spec's "
+    "info.version (11.0.1+gitea-1.22.0 gives 11.0.1). Gogs' spec always says 1: give "
+    "the Gogs release here."
+)
+
+
+def package_version_option(fn: Any) -> Any:
+    return click.option(
+        "--package-version", "package_version", type=PackageVersion(), help=PACKAGE_VERSION_HELP
+    )(fn)
+
+
 class VersionSuffix(click.ParamType[str]):
     """A suffix that keeps the package version valid: ``+forgegen.1``, ``.post1``."""
 
@@ -57,6 +88,13 @@ class VersionSuffix(click.ParamType[str]):
         except ValueError:
             self.fail(f"{text!r} does not make a valid version (try +forgegen.1 or .post1)")
         return text
+
+
+def exit_codes(*codes: int) -> str:
+    """A command's --help epilog: the exit codes it can give, one a line."""
+    lines = [f"  {code}  {EXIT_CODES[code]}" for code in sorted({0, 1, *codes})]
+    # \b keeps click from rewrapping the lines into one paragraph.
+    return "\b\nExit codes:\n" + "\n".join(lines)
 
 
 def reporter(quiet: bool) -> Callable[[str], None]:
@@ -90,7 +128,9 @@ def fetch_options(fn: Any) -> Any:
         show_default=True,
         help="Refuse a spec larger than this many MiB.",
     )(fn)
-    return click.option("--quiet", "-q", is_flag=True, help="Print errors only.")(fn)
+    return click.option(
+        "--quiet", "-q", is_flag=True, help="Print errors only: no progress, notes or warnings."
+    )(fn)
 
 
 FORMATTER_HELP = (
@@ -140,6 +180,7 @@ def build_options(
     formatter: Formatter = "black",
     previous: Path | None = None,
     more_specs: tuple[str, ...] = (),
+    package_version: str | None = None,
 ) -> BuildOptions:
     """The build that ``build`` and ``check`` both describe with their options."""
     return BuildOptions(
@@ -157,4 +198,5 @@ def build_options(
         force=force,
         previous=previous,
         formatter=formatter,
+        package_version=package_version,
     )

@@ -1,8 +1,9 @@
 """The commands a release pipeline runs: ``diff``, ``check`` and ``build --all``.
 
-``diff`` and ``check`` exit 1 when what they check fails (breaking changes,
-a stale SDK), like ``git diff --exit-code``; their other exit codes are the
-build's (3 unreadable spec, 4 invalid spec).
+``check`` exits 6 for a stale SDK and ``diff --fail-on`` 7 for the changes it
+fails on: codes of their own, so that CI tells a failed check from a failed
+run (1 is an internal error); their other exit codes are the build's (3
+unreadable spec, 4 invalid spec).
 """
 
 from __future__ import annotations
@@ -21,12 +22,21 @@ from forgegen.cli.options import (
     PackageName,
     VersionSuffix,
     build_options,
+    exit_codes,
     fetch_options,
     formatter_option,
+    package_version_option,
     reporter,
     spec_option,
 )
-from forgegen.errors import ForgegenError, OutputError, SourceError, SpecError
+from forgegen.errors import (
+    ChangesFound,
+    ForgegenError,
+    OutputError,
+    SourceError,
+    SpecError,
+    StaleOutput,
+)
 from forgegen.format.formatters import Formatter
 from forgegen.parse import versions
 from forgegen.profiles.forges import FORGES
@@ -35,8 +45,9 @@ from forgegen.release.config import ConfigError, find_config, load_config
 from forgegen.release.diff import diff
 from forgegen.release.diff_report import markdown, to_json
 from forgegen.write.check import compare_trees
+from forgegen.write.tree import read_manifest
 
-__all__ = ["CheckFailed", "build_all", "check_command", "diff_command"]
+__all__ = ["build_all", "check_command", "diff_command"]
 
 # How a failed target's exit code is raised again for the whole batch.
 _ERROR_BY_CODE: dict[int, type[ForgegenError]] = {
@@ -53,14 +64,10 @@ NO_FIXES_HELP = (
 IGNORE_HELP = "Go on when a spec does not validate (the errors are still shown)."
 
 
-class CheckFailed(ForgegenError):
-    """What the command checks does not hold: exit code 1, as ``git diff --exit-code``."""
-
-    exit_code = 1
-
-
 @click.command(
-    "diff", short_help="What changed between two specs, for SDK callers, and is it breaking."
+    "diff",
+    short_help="What changed between two specs, for SDK callers, and is it breaking.",
+    epilog=exit_codes(2, 3, 4, 7),
 )
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
@@ -78,7 +85,7 @@ class CheckFailed(ForgegenError):
     type=click.Choice(["breaking", "any", "never"]),
     default="never",
     show_default=True,
-    help="Exit 1 when there are breaking changes (or any change), for CI.",
+    help="Exit 7 when there are breaking changes (or any change), for CI.",
 )
 @click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
 @click.option("--ignore-validation-errors", is_flag=True, help=IGNORE_HELP)
@@ -138,7 +145,7 @@ def diff_command(
     )
     if (fail_on == "breaking" and breaking) or (fail_on == "any" and report.changes):
         what = f"{breaking} breaking change(s)" if fail_on == "breaking" else "changes"
-        raise CheckFailed(f"{what} between {old} and {new} (--fail-on {fail_on})")
+        raise ChangesFound(f"{what} between {old} and {new} (--fail-on {fail_on})")
 
 
 def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str], None]) -> None:
@@ -158,10 +165,14 @@ def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str
     progress(f"{len(reports)} steps: {breaking} breaking, {changes - breaking} other change(s)")
     if (fail_on == "breaking" and breaking) or (fail_on == "any" and changes):
         what = f"{breaking} breaking change(s)" if fail_on == "breaking" else "changes"
-        raise CheckFailed(f"{what} across {len(apis)} versions (--fail-on {fail_on})")
+        raise ChangesFound(f"{what} across {len(apis)} versions (--fail-on {fail_on})")
 
 
-@click.command("check", short_help="Exit 1 with a diff when a committed SDK is stale.")
+@click.command(
+    "check",
+    short_help="Exit 6 with a diff when a committed SDK is stale.",
+    epilog=exit_codes(2, 3, 4, 6),
+)
 @spec_option(multiple=True)
 @click.option(
     "--out",
@@ -178,6 +189,7 @@ def _history(apis: list[ir.Api], fmt: str, fail_on: str, progress: Callable[[str
     help="A template overlay folder, as for build.",
 )
 @click.option("--version-suffix", type=VersionSuffix(), default="", help="As for build.")
+@package_version_option
 @click.option("--no-fixes", is_flag=True, help=NO_FIXES_HELP)
 @formatter_option
 @click.option("--ignore-validation-errors", is_flag=True, help=IGNORE_HELP)
@@ -196,6 +208,7 @@ def check_command(
     forge: str | None,
     templates: Path | None,
     version_suffix: str,
+    package_version: str | None,
     no_fixes: bool,
     formatter: Formatter,
     ignore_validation_errors: bool,
@@ -204,13 +217,13 @@ def check_command(
     max_mb: float,
     timeout: float,
 ) -> None:
-    """Exit 1, printing a unified diff, when the SDK in --out is not exactly
+    """Exit 6, printing a unified diff, when the SDK in --out is not exactly
     what `forgegen build` with these options would write now (for CI and
     pre-commit). Nothing in --out is changed."""
     if not spec:
         raise click.UsageError("Missing option '--spec' / '-s'.")
     if not (out / ".forgegen.json").is_file():
-        raise CheckFailed(f"{out} holds no SDK built by forgegen; build it first")
+        raise StaleOutput(f"{out} holds no SDK built by forgegen; build it first")
     with tempfile.TemporaryDirectory(prefix="forgegen-check-") as temp:
         options = build_options(
             spec[0],
@@ -226,17 +239,28 @@ def check_command(
             version_suffix=version_suffix,
             force=True,
             formatter=formatter,
+            package_version=package_version,
             previous=out,  # carry its CHANGELOG as a rebuild over it would
         )
         build(options)
-        comparison = compare_trees(options.out, out, limit=max_diff_lines)
+        manifest = read_manifest(out) or {}
+        listed = manifest.get("files")
+        owned = [str(f) for f in listed] if isinstance(listed, list) else None
+        comparison = compare_trees(options.out, out, limit=max_diff_lines, owned=owned)
+    if comparison.kept:
+        reporter(quiet)(
+            f"{len(comparison.kept)} file(s) forgegen did not write, which a build keeps: "
+            + ", ".join(comparison.kept[:5])
+            + (", …" if len(comparison.kept) > 5 else "")
+        )
     if comparison.fresh:
         reporter(quiet)(f"{out} is up to date")
         return
-    click.echo(comparison.diff, nl=False)
-    for problem in comparison.problems:
-        click.echo(f"forgegen: {problem}", err=True)
-    raise CheckFailed(
+    if not quiet:
+        click.echo(comparison.diff, nl=False)
+        for problem in comparison.problems:
+            click.echo(f"forgegen: {problem}", err=True)
+    raise StaleOutput(
         f"{out} is stale: {len(comparison.problems)} file(s) differ from a fresh build; "
         "rebuild it with forgegen build and the same options"
     )

@@ -1,8 +1,10 @@
 """Download a spec from a forge's http(s) URL, for ``source.load``.
 
-A URL naming a ``.json``/``.yaml``/``.yml`` file is fetched as it is; any other is
-taken as an instance root (sub-path kept, a pasted Swagger UI address trimmed)
-under which ``swagger.v1.json``, then ``openapi3.v1.json``, is looked for. Up to
+A URL naming a ``.json``/``.yaml``/``.yml`` file is fetched as it is. Any other
+is fetched as it is first too (``/swagger.v1`` behind a proxy, ``?raw=1``
+links), and only when that answers 404 or an HTML page is it taken as an
+instance root (sub-path kept, a pasted Swagger UI address trimmed) under which
+``swagger.v1.json``, then ``openapi3.v1.json``, is looked for. Up to
 ``_MAX_REDIRECTS`` http(s) redirects are followed, loops and other schemes refused;
 one deadline bounds the whole download, discovery and redirects included, and the
 body is streamed under the size cap. httpx's exceptions and bad statuses become
@@ -46,9 +48,7 @@ def _shown(url: httpx.URL) -> str:
 
 
 def _candidates(url: httpx.URL) -> list[httpx.URL]:
-    """The spec file itself, or the discovery names under the instance root (sub-path kept)."""
-    if url.path.lower().endswith(_SPEC_SUFFIXES):
-        return [url]
+    """The discovery names under the instance root (sub-path kept)."""
     root = url.path if url.path.endswith("/") else url.path + "/"
     # Users paste the address of the Swagger UI page; the spec lives at the root.
     root = root.removesuffix("api/swagger/")
@@ -66,13 +66,33 @@ def fetch(spec: str, limits: Limits) -> tuple[bytes, str, str]:
         error = "it names no host" if http else "only http and https are supported"
         raise fail(spec, "bad-url", error=error)
     deadline = time.monotonic() + limits.timeout
-    candidates = _candidates(url)
     with httpx.Client(headers=_ACCEPT) as client:
+        if url.path.lower().endswith(_SPEC_SUFFIXES):
+            found = _get(client, url, deadline, limits, discovering=False)
+            assert found is not None  # only discovery gives up on a 404
+            return found
+        direct = _get(client, url, deadline, limits, discovering=True)
+        if direct is not None and not _is_html(direct):
+            return direct
+        candidates = _candidates(url)
         for candidate in candidates:
-            found = _get(client, candidate, deadline, limits, discovering=len(candidates) > 1)
+            found = _get(client, candidate, deadline, limits, discovering=True)
             if found is not None:
                 return found
-    raise fail(_shown(url), "no-spec", tried=" and ".join(_shown(c) for c in candidates))
+    tried = " and ".join(_shown(c) for c in candidates)
+    if direct is not None:  # an HTML page, and no spec under it either
+        raise fail(direct[1], "html-root", tried=tried)
+    raise fail(_shown(url), "no-spec", tried=tried)
+
+
+def _is_html(found: tuple[bytes, str, str]) -> bool:
+    """An HTML page (an instance's home or login page), not a document to parse."""
+    body, _, content_type = found
+    start = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:15].lower()
+    media = content_type.split(";")[0].strip().lower()
+    return start.startswith((b"<!doctype html", b"<html")) or (
+        media == "text/html" and not start.startswith((b"{", b"["))
+    )
 
 
 def _get(

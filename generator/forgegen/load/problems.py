@@ -52,6 +52,10 @@ _PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "server": ("{status}: the server failed", "the forge or its proxy is in trouble; try later"),
     "status": ("unexpected {status}", "check the URL"),
+    "html-root": (
+        "got an HTML page, not a spec, and no API spec under it either (404 for {tried})",
+        "pass the URL of the spec itself (its swagger.v1.json), or the instance's root URL",
+    ),
     "html": ("got an HTML page (a login page?), not a spec", "check the URL; is sign-in needed?"),
     "empty": ("the document is empty{note}", SPEC_HINT),
     "not-utf8": ("not UTF-8 (byte 0x{byte:02x} at offset {offset}){note}", "save it as UTF-8"),

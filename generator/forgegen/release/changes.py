@@ -6,11 +6,12 @@ Shared by the comparisons of operations (``diff_ops``) and of models
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from forgegen import ir
 
-__all__ = ["ANY", "Change", "accepts", "code", "same_type", "type_text"]
+__all__ = ["ANY", "Change", "accepts", "code", "plain", "same_type", "str_to_enum", "type_text"]
 
 ANY = ir.TypeRef("any")
 
@@ -44,10 +45,44 @@ class Change:
     subject: str  # the route ("GET /repos/{owner}/{repo}"), model, Model.attribute, enum, scheme
     detail: str  # one line; names from the spec stand in `backticks`
     breaking: bool  # can code that calls the old SDK fail with the new one?
+    why: str = ""  # why it is (or is not) breaking, where that is not plain from the kind
+    # Where it is, for tools (``diff --format json``): the operation, if any…
+    operation_id: str = ""
+    method: str = ""
+    path: str = ""
+    # …and the part of it: "query parameter state", "body", "response",
+    # "response field Repository.name" (empty for a whole operation, model or enum).
+    location: str = ""
+    before: str | None = None  # the old name, type or requirement, as the SDK spells it
+    after: str | None = None
 
     @property
     def category(self) -> int:
         return _CATEGORIES.get(self.kind.split(" ", 1)[0].removesuffix("Id"), 0)
+
+    @property
+    def message(self) -> str:
+        """The change in one line of plain text: no Markdown, for JSON and logs."""
+        text = f"{self.kind} {self.subject}: {plain(self.detail)}"
+        return f"{text} ({self.why})" if self.why else text
+
+
+def plain(text: str) -> str:
+    """Text with its code spans (made by ``code``) as plain quoted names."""
+    return re.sub(r"`([^`]*)`", r"'\1'", text)
+
+
+def str_to_enum(old: ir.TypeRef, new: ir.TypeRef) -> bool:
+    """Is ``new`` ``old`` with plain strings narrowed to an enum or ``Literal``?
+
+    The SDK's enums are ``str`` subclasses that accept unknown values, so a
+    value read from the server still compares equal to the same string:
+    breaking only where callers pass the value in."""
+    if old.kind == "str":
+        return new.kind in ("enum", "literal")
+    if old.kind == new.kind and old.is_container:
+        return str_to_enum(old.item or ANY, new.item or ANY)
+    return False
 
 
 def code(value: object) -> str:

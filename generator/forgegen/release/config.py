@@ -3,7 +3,7 @@
 A release pipeline keeps one target per SDK it publishes::
 
     [tool.forgegen]                      # in forgegen.toml: no [tool.forgegen] line
-    version_suffix = "+forgegen.1"       # defaults for every target (optional)
+    version_suffix = ".post1"            # defaults for every target (optional)
 
     [[tool.forgegen.targets]]
     name = "gitea-1.22"
@@ -12,6 +12,7 @@ A release pipeline keeps one target per SDK it publishes::
     forge = "gitea"                      # optional: detected from the spec
     package = "gitea_sdk"                # optional: the forge's default
     version_suffix = ".post1"            # optional: overrides the default
+    package_version = "1.22.6"           # optional: instead of the spec's version
     templates = "templates-overlay"      # optional: a template overlay folder
     fixes = true                         # optional: per-version spec fixes (default on)
     formatter = "ruff"                   # optional: black (default) or ruff
@@ -55,8 +56,11 @@ _TARGET_KEYS = {
     "out": str,
     "forge": str,
     "package": str,
+    "package_version": str,
     **_DEFAULT_KEYS,
 }
+# What the generated SDK imports itself: a package of that name would shadow it.
+_TAKEN = frozenset({"httpx", "httpcore", "anyio", "cryptography", "bcrypt"})
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -74,6 +78,7 @@ class Target:
     forge: str | None = None
     package: str | None = None
     version_suffix: str = ""
+    package_version: str | None = None
     templates: Path | None = None
     fixes: bool = True
     formatter: Formatter = "black"
@@ -92,6 +97,12 @@ def package_problem(name: str) -> str | None:
         return f"{name!r} is not a valid Python package name"
     if name != name.lower() or name.startswith("_"):
         return f"{name!r}: use lower case and no leading underscore"
+    if name in sys.stdlib_module_names or name in _TAKEN:
+        what = "the standard library's" if name in sys.stdlib_module_names else "a dependency's"
+        return (
+            f"{name!r} is {what} module: installed, the SDK would hide it (or it the SDK) "
+            "from every import; choose another name"
+        )
     return None
 
 
@@ -194,6 +205,12 @@ class _Reader:
                 f"{at}.version_suffix",
                 f"{suffix!r} does not make a valid version (try '+forgegen.1' or '.post1')",
             ) from None
+        pinned = entry.get("package_version")
+        if pinned is not None:
+            try:
+                package_version("", override=pinned)
+            except ValueError as exc:
+                raise self.fail(f"{at}.package_version", str(exc)) from None
         formatter = entry.get("formatter", "black")
         if formatter not in FORMATTERS:
             raise self.fail(
@@ -211,6 +228,7 @@ class _Reader:
             forge=forge,
             package=package,
             version_suffix=suffix,
+            package_version=pinned,
             templates=templates,
             fixes=entry.get("fixes", True),
             formatter=formatter,

@@ -12,11 +12,11 @@ equal inputs give equal bytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from forgegen import ir
-from forgegen.release.changes import ANY, Change, code, type_text
+from forgegen.release.changes import ANY, Change, code, str_to_enum, type_text
 from forgegen.release.diff_ops import compare_operations
 
 __all__ = ["Bump", "Change", "Report", "Side", "diff"]
@@ -86,34 +86,104 @@ def _models(old: ir.Api, new: ir.Api) -> Iterator[Change]:
         yield Change("model removed", name, _count(before[name].fields, "field"), True)
     for name in sorted(after.keys() - before.keys()):
         yield Change("model added", name, _count(after[name].fields, "field"), False)
+    sent = _sent(old) | _sent(new)
+    received = _received(old) | _received(new)
     for name in sorted(before.keys() & after.keys()):
-        yield from _fields(before[name], after[name])
+        role = (
+            ("body and response" if name in received else "body")
+            if name in sent
+            else ("response" if name in received else "model")
+        )
+        for change in _fields(before[name], after[name], sent=name in sent):
+            yield replace(change, location=f"{role} field {change.subject}")
 
 
-def _fields(a: ir.Model, b: ir.Model) -> Iterator[Change]:
+def _types(t: ir.TypeRef | None) -> Iterator[ir.TypeRef]:
+    while t is not None:
+        yield t
+        t = t.item
+
+
+def _reach(api: ir.Api, roots: Iterable[ir.TypeRef | None]) -> set[str]:
+    """The models reachable from these types, through the models' fields."""
+    models = {m.name: m for m in api.models}
+    seen: set[str] = set()
+    todo = [t.name for root in roots for t in _types(root) if t.kind == "model"]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in models:
+            continue
+        seen.add(name)
+        todo += [t.name for f in models[name].fields for t in _types(f.type) if t.kind == "model"]
+    return seen
+
+
+def _sent(api: ir.Api) -> set[str]:
+    """Models that callers build and send: in bodies, form fields and parameters."""
+    roots: list[ir.TypeRef | None] = []
+    for op in api.operations:
+        roots += [p.type for p in op.parameters]
+        if op.body is not None:
+            roots += [op.body.type, *(f.type for f in op.body.form_fields)]
+    return _reach(api, roots)
+
+
+def _received(api: ir.Api) -> set[str]:
+    roots = [op.pagination.item if op.pagination else op.result.type for op in api.operations]
+    return _reach(api, roots)
+
+
+def _fields(a: ir.Model, b: ir.Model, *, sent: bool) -> Iterator[Change]:
+    """Field changes; ``sent``: callers build the model for requests, not only read it."""
     old = {f.wire_name: f for f in a.fields}
     new = {f.wire_name: f for f in b.fields}
     for wire, gone in old.items():
         if wire not in new:
-            yield Change("field removed", f"{a.name}.{gone.name}", f"wire name {code(wire)}", True)
+            detail = f"wire name {code(wire)}"
+            yield Change("field removed", f"{a.name}.{gone.name}", detail, True, before=gone.name)
     for wire, g in new.items():
         subject = f"{b.name}.{g.name}"
         f = old.get(wire)
         if f is None:
             need = "required: constructing the model needs it" if g.required else "optional"
             detail = f"{code(type_text(g.type))}, {need}"
-            yield Change("field added", subject, detail, g.required)
+            yield Change("field added", subject, detail, g.required, after=type_text(g.type))
             continue
         if f.name != g.name:
             detail = f"attribute {code(f.name)} → {code(g.name)} (wire name {code(wire)})"
-            yield Change("field renamed", subject, detail, True)
+            yield Change("field renamed", subject, detail, True, before=f.name, after=g.name)
         if f.type != g.type:
             detail = f"{code(type_text(f.type))} → {code(type_text(g.type))}"
-            yield Change("field retyped", subject, detail, not _loosened(g.type, f.type))
+            breaking, why = _field_retyped(f.type, g.type, sent)
+            yield Change(
+                "field retyped",
+                subject,
+                detail,
+                breaking,
+                why,
+                before=type_text(f.type),
+                after=type_text(g.type),
+            )
         if g.required and not f.required:
-            yield Change("field now required", subject, "constructing the model needs it", True)
+            text = "constructing the model needs it"
+            yield Change(
+                "field now required", subject, text, True, before="optional", after="required"
+            )
         elif f.required and not g.required:
-            yield Change("field now optional", subject, "it may now be None", False)
+            text = "it may now be None"
+            yield Change(
+                "field now optional", subject, text, False, before="required", after="optional"
+            )
+
+
+def _field_retyped(old: ir.TypeRef, new: ir.TypeRef, sent: bool) -> tuple[bool, str]:
+    if _loosened(new, old):
+        return False, "it reads and writes the same JSON"
+    if str_to_enum(old, new):
+        if sent:
+            return True, "callers building this model for a request must now pass the enum"
+        return False, "read from responses only, and the SDK's enums are str subclasses"
+    return True, ""
 
 
 def _loosened(new: ir.TypeRef, old: ir.TypeRef) -> bool:

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forgegen import ir
-from forgegen.release.changes import Change, accepts, code, same_type, type_text
+from forgegen.release.changes import (
+    Change,
+    accepts,
+    code,
+    same_type,
+    str_to_enum,
+    type_text,
+)
 
 __all__ = ["compare_operations", "result_text"]
 
@@ -60,11 +67,18 @@ def compare_operations(old: ir.Api, new: ir.Api) -> Iterator[Change]:
         if moved is not None and moved in added:
             pairs.append((gone, added.pop(moved)))
         else:
-            yield Change("operation removed", gone.route, code(gone.call), True)
+            change = Change("operation removed", gone.route, code(gone.call), True)
+            yield _on(gone.op, replace(change, before=gone.call))
     for m in added.values():
-        yield Change("operation added", m.route, code(m.call), False)
+        yield _on(m.op, Change("operation added", m.route, code(m.call), False, after=m.call))
     for a, b in pairs:
-        yield from _operation(a, b)
+        for change in _operation(a, b):
+            yield _on(b.op, change)
+
+
+def _on(op: ir.Operation, change: Change) -> Change:
+    """The change, placed on its operation for tools."""
+    return replace(change, operation_id=op.operation_id, method=op.method, path=op.path)
 
 
 def _operation(a: _Method, b: _Method) -> Iterator[Change]:
@@ -75,12 +89,23 @@ def _operation(a: _Method, b: _Method) -> Iterator[Change]:
             subject,
             f"from {code(a.route)}; {code(b.call)} keeps its name",
             False,
+            why="the SDK hides routes",
+            before=a.route,
+            after=b.route,
         )
     ids = f"operationId {code(a.op.operation_id)} → {code(b.op.operation_id)}"
     if a.call != b.call:
-        yield Change("operation renamed", subject, f"{code(a.call)} → {code(b.call)} ({ids})", True)
+        detail = f"{code(a.call)} → {code(b.call)} ({ids})"
+        yield Change("operation renamed", subject, detail, True, before=a.call, after=b.call)
     elif a.op.operation_id != b.op.operation_id:
-        yield Change("operationId changed", subject, f"{ids}; {code(b.call)} is unchanged", False)
+        yield Change(
+            "operationId changed",
+            subject,
+            f"{ids}; {code(b.call)} is unchanged",
+            False,
+            before=a.op.operation_id,
+            after=b.op.operation_id,
+        )
     if b.op.deprecated and not a.op.deprecated:
         yield Change("operation deprecated", subject, code(b.call), False)
     yield from _arguments(a.op, b.op, subject)
@@ -134,9 +159,11 @@ def _arguments(a: ir.Operation, b: ir.Operation, subject: str) -> Iterator[Chang
     for key, gone in old.items():
         if key not in new:
             detail = f"{gone.where} (argument {code(gone.name)})"
-            yield Change("parameter removed", subject, detail, True)
+            change = Change("parameter removed", subject, detail, True, before=gone.name)
+            yield replace(change, location=gone.where.replace("`", ""))
     for key, y in new.items():
         x = old.get(key)
+        at = y.where.replace("`", "")  # a name, not a sentence: no quotes
         if x is None:
             need = "required, positional" if y.required else "optional"
             yield Change(
@@ -144,6 +171,9 @@ def _arguments(a: ir.Operation, b: ir.Operation, subject: str) -> Iterator[Chang
                 subject,
                 f"{y.where} (argument {code(y.name)}: {code(type_text(y.type))}, {need})",
                 y.required,
+                why="existing calls do not pass it" if y.required else "",
+                location=at,
+                after=type_text(y.type),
             )
             continue
         if x.name != y.name:
@@ -152,19 +182,39 @@ def _arguments(a: ir.Operation, b: ir.Operation, subject: str) -> Iterator[Chang
                 subject,
                 f"{y.where}: argument {code(x.name)} → {code(y.name)}",
                 True,
+                why="calls passing it by keyword fail",
+                location=at,
+                before=x.name,
+                after=y.name,
             )
         if x.required and not y.required and not y.is_path:
-            # Required arguments are positional, optional ones keyword-only.
             yield Change(
                 "parameter now optional",
                 subject,
                 f"{y.where}: {code(y.name)} is now keyword-only",
                 True,
+                why="required arguments are positional, optional ones keyword-only",
+                location=at,
+                before="required",
+                after="optional",
             )
         elif y.required and not x.required:
-            yield Change("parameter now required", subject, f"{y.where}: {code(y.name)}", True)
+            yield Change(
+                "parameter now required",
+                subject,
+                f"{y.where}: {code(y.name)}",
+                True,
+                location=at,
+                before="optional",
+                after="required",
+            )
         if not same_type(x.type, y.type):
-            yield _retyped(x, y, subject)
+            yield replace(
+                _retyped(x, y, subject),
+                location=at,
+                before=type_text(x.type),
+                after=type_text(y.type),
+            )
     yield from _reordered(_args(a), _args(b), subject)
 
 
@@ -179,7 +229,12 @@ def _retyped(x: _Arg, y: _Arg, subject: str) -> Change:
         if parts:
             return Change("parameter retyped", subject, f"{y.where}: " + "; ".join(parts), not ok)
     detail = f"{y.where}: {code(type_text(x.type))} → {code(type_text(y.type))}"
-    return Change("parameter retyped", subject, detail, not ok)
+    why = ""
+    if str_to_enum(x.type, y.type):
+        why = "an argument now takes only the listed values, not any string"
+    elif ok:
+        why = "it takes every value it took before"
+    return Change("parameter retyped", subject, detail, not ok, why=why)
 
 
 def _reordered(old: list[_Arg], new: list[_Arg], subject: str) -> Iterator[Change]:
@@ -191,7 +246,13 @@ def _reordered(old: list[_Arg], new: list[_Arg], subject: str) -> Iterator[Chang
     if [x.key for x in before if x.key in common] != [x.key for x in after if x.key in common]:
         names = ", ".join(x.name for x in before), ", ".join(x.name for x in after)
         yield Change(
-            "arguments reordered", subject, f"positional {code(names[0])} → {code(names[1])}", True
+            "arguments reordered",
+            subject,
+            f"positional {code(names[0])} → {code(names[1])}",
+            True,
+            why="calls passing them by position pass them to the wrong parameters",
+            before=names[0],
+            after=names[1],
         )
 
 
@@ -209,9 +270,30 @@ def _result(a: ir.Operation, b: ir.Operation, subject: str) -> Iterator[Change]:
     old, new = result_text(a), result_text(b)
     if old == new and a.result.kind == b.result.kind:
         return
+    where = {"location": "response", "before": old, "after": new}
     if old == new:  # the same type, decoded another way (JSON string ↔ text)
         detail = f"{code(old)}, read as {a.result.kind}, is now read as {b.result.kind}"
-        yield Change("response retyped", subject, detail, True)
+        yield Change("response retyped", subject, detail, True, **where)
         return
-    # Only dropping "| None" keeps every caller's code working.
-    yield Change("response retyped", subject, f"{code(old)} → {code(new)}", old != new + " | None")
+    breaking, why = _result_breaks(a, b, old, new)
+    yield Change("response retyped", subject, f"{code(old)} → {code(new)}", breaking, why, **where)
+
+
+def _result_breaks(a: ir.Operation, b: ir.Operation, old: str, new: str) -> tuple[bool, str]:
+    """Does the new return type break callers, and why (not)?"""
+    if old == new + " | None":
+        return False, "it is never None now; code that checked for None still works"
+    if old == "None":
+        return False, "the method returned None before, so no caller used the result"
+    ta, tb = _returned(a), _returned(b)
+    same_shape = (a.pagination is None) == (b.pagination is None) and (
+        a.result.optional == b.result.optional
+    )
+    if same_shape and ta is not None and tb is not None and str_to_enum(ta, tb):
+        return False, "the SDK's enums are str subclasses: the values compare as before"
+    return True, ""
+
+
+def _returned(op: ir.Operation) -> ir.TypeRef | None:
+    """The type a method returns (an item's, for a paginator)."""
+    return op.pagination.item if op.pagination is not None else op.result.type

@@ -75,6 +75,23 @@ def _side_json(side: Side) -> dict[str, Any]:
     return {"title": side.title, "version": side.version, "format": side.spec_format}
 
 
+def _change_json(c: Change) -> dict[str, Any]:
+    """One change for tools: where it is, what it was and is, plain text only."""
+    return {
+        "kind": c.kind,
+        "subject": c.subject,
+        "operation_id": c.operation_id or None,
+        "method": c.method or None,
+        "path": c.path or None,
+        "location": c.location or None,
+        "before": c.before,
+        "after": c.after,
+        "breaking": c.breaking,
+        "why": c.why or None,
+        "message": c.message,
+    }
+
+
 def to_json(report: Report) -> str:
     data = {
         "old": _side_json(report.old),
@@ -82,9 +99,6 @@ def to_json(report: Report) -> str:
         "bump": report.bump,
         "breaking": len(report.breaking),
         "non_breaking": len(report.changes) - len(report.breaking),
-        "changes": [
-            {"kind": c.kind, "subject": c.subject, "detail": c.detail, "breaking": c.breaking}
-            for c in report.changes
-        ],
+        "changes": [_change_json(c) for c in report.changes],
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -17,9 +17,11 @@ import jinja2
 from packaging.version import InvalidVersion, Version
 
 from forgegen import __version__, ir, literals
+from forgegen.diagnostics import Diagnostics
 from forgegen.errors import ForgegenError
 from forgegen.profiles.forges import Profile
 from forgegen.render import layout
+from forgegen.render.metadata import Metadata, metadata
 from forgegen.render.views import GroupView, auth_view, group_view, models_view
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "environment",
     "package_version",
     "pep440",
+    "publishable_version",
     "render_package",
 ]
 
@@ -124,14 +127,24 @@ def pep440(version: str) -> str:
     return match.group(1) if match else "0.0.0"
 
 
-def package_version(version: str, suffix: str = "") -> str:
-    """``pep440(version)`` with a release pipeline's suffix.
+def package_version(version: str, suffix: str = "", *, override: str | None = None) -> str:
+    """The package version: the public part of ``pep440(version)``, or
+    ``override`` as given, with a release pipeline's suffix.
 
-    ``+forgegen.1`` extends the local label (``7.0.15+gitea.1.22.0.forgegen.1``);
-    anything else (``.post1``, ``.dev0``) extends the public part, before any
-    local label. A result that is not a valid version is a ValueError.
+    The spec's local label is dropped (Forgejo's ``11.0.1+gitea-1.22.0`` gives
+    ``11.0.1``): PyPI refuses local versions, and the Gitea version it names is
+    in the package's description. A suffix ``+forgegen.1`` adds a local label
+    (for private indexes only); anything else (``.post1``, ``.dev0``) extends
+    the public part, before any local label. A result that is not a valid
+    version is a ValueError.
     """
-    base = Version(pep440(version))
+    if override is not None:
+        try:
+            base = Version(override)
+        except InvalidVersion:
+            raise ValueError(f"{override!r} is not a PEP 440 version") from None
+    else:
+        base = Version(Version(pep440(version)).public)
     if not suffix:
         return str(base)
     if suffix.startswith("+"):
@@ -171,12 +184,22 @@ def render_package(
     overlay: Path | None = None,
     version: str | None = None,
     fixes: Sequence[Any] = (),
+    meta: Metadata | None = None,
 ) -> dict[str, str]:
     """Every file of the generated project, keyed by its path relative to ``--out``.
 
     ``version`` is the package's (default: the spec's, made PEP 440);
-    ``fixes`` are the spec fixes applied (``fixes.Applied``), for the README.
+    ``fixes`` are the spec fixes applied (``fixes.Applied``), for the README;
+    ``meta`` is the pyproject.toml's metadata (default: from the IR alone).
     """
+    if meta is None:
+        meta = metadata(
+            {},
+            forge=profile.name,
+            title=api.title,
+            spec_version=api.version,
+            origin=provenance.origin,
+        )
     env = environment(overlay)
     version = version or pep440(api.version)
     groups = tuple(group_view(g) for g in api.groups)
@@ -247,7 +270,7 @@ def render_package(
         "pyproject.toml",
         "pyproject.toml.jinja",
         distribution=package.replace("_", "-"),
-        python_packages=[package, f"{package}.api"],
+        metadata=meta,
     )
     emit(
         "README.md",
@@ -258,3 +281,29 @@ def render_package(
         fixes=fixes,
     )
     return files
+
+
+def publishable_version(
+    spec_version: str, suffix: str, override: str | None, forge: str, diagnostics: Diagnostics
+) -> str:
+    """The version to publish, with a warning where it cannot be published or
+    will not tell releases apart."""
+    try:
+        version = package_version(spec_version, suffix, override=override)
+    except ValueError as exc:
+        option = "--package-version" if override else "--version-suffix"
+        raise ForgegenError(f"{option}: {exc}") from None
+    if Version(version).local:
+        diagnostics.warn(
+            "/info/version",
+            f"the package version {version} has a local label (after '+'), which PyPI "
+            "refuses; use .postN or --package-version for a version you can publish",
+        )
+    if forge == "gogs" and override is None:
+        diagnostics.warn(
+            "/info/version",
+            f"Gogs' spec calls every release version {spec_version!r}, so the package is "
+            f"{version} whatever Gogs it was built from; pass --package-version (or "
+            "package_version in the config) to publish one version per Gogs release",
+        )
+    return version

@@ -20,6 +20,7 @@ is never lost, only late.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import json
 import multiprocessing
@@ -31,10 +32,12 @@ from typing import Any
 from forgegen import __version__
 from forgegen.cache import ContentCache
 from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
+from forgegen.errors import SpecError
+from forgegen.load.source import SpecSource
 from forgegen.processes import ignore_interrupts, start_process
 from forgegen.validate.shared import Seen
 
-__all__ = ["Verdict", "validate_cached"]
+__all__ = ["Verdict", "judge_verdict", "start_all", "validate_cached"]
 
 _Row = list[str]  # [severity, pointer, message]: what the cache and the children's pipes carry
 
@@ -51,6 +54,31 @@ def validate_cached(document: Mapping[str, Any], sha256: str, diagnostics: Diagn
     ``sha256``) to ``diagnostics``, validating in this process on a miss."""
     with Verdict(document, sha256, background=False) as verdict:
         diagnostics.items.extend(verdict.items())
+
+
+def start_all(
+    stack: contextlib.ExitStack[Any], specs: Sequence[SpecSource], *, background: bool
+) -> list[tuple[str, Verdict]]:
+    """The verdicts of several versions of a spec, newest first, each with its
+    origin; the older ones only for what they do not share (``shared``)."""
+    seen = Seen()
+    verdicts = []
+    for spec in specs:
+        verdict = Verdict(spec.document, spec.sha256, background=background, seen=seen)
+        verdicts.append((spec.origin, stack.enter_context(verdict)))
+    return verdicts
+
+
+def judge_verdict(
+    found: list[Diagnostic], origin: str, ignore: bool, error_limit: int | None, hint: str
+) -> None:
+    """Raise the SpecError that lists every validation error, unless told to go on."""
+    errors = [d.format(origin) for d in found if d.severity is Severity.ERROR]
+    if errors and not ignore:
+        limit = len(errors) if error_limit is None else error_limit
+        shown = "\n".join(errors[:limit])
+        more = f"\n… and {len(errors) - limit} more" if len(errors) > limit else ""
+        raise SpecError(f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}{hint}")
 
 
 class Verdict:

@@ -2,22 +2,47 @@
 
 The CLI builds into a temporary folder (reading the history of the committed
 one, so that its CHANGELOG is carried as a rebuild would carry it) and this
-module compares the two trees byte for byte, ``__pycache__`` aside.
+module compares the two trees byte for byte. What installing, building or
+testing the SDK leaves in its folder (``ARTIFACTS``) is not part of it: a
+``pip install`` of the committed SDK must not make it stale, just as it does
+not make ``build`` rebuild.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Comparison", "compare_trees"]
+__all__ = ["ARTIFACTS", "Comparison", "compare_trees", "is_artifact"]
+
+# Folders (any depth) and name suffixes of what tools leave beside the sources.
+ARTIFACTS = frozenset(
+    {"__pycache__", "build", "dist", ".venv", "venv", ".mypy_cache", ".pytest_cache", ".tox"}
+)
+_ARTIFACT_SUFFIXES = (".egg-info", ".pyc")
+
+
+def is_artifact(path: str) -> bool:
+    """Is this relative POSIX path something tools made, not forgegen or the user?"""
+    parts = path.split("/")
+    return any(p in ARTIFACTS or p.endswith(_ARTIFACT_SUFFIXES) for p in parts)
+
+
+def _order(path: str) -> tuple[int, str]:
+    """Sources first, then the other files, then forgegen's own records (one long
+    JSON line per item): a diff cut at the line limit shows what matters."""
+    name = path.rsplit("/", 1)[-1]
+    return (2 if name.startswith(".forgegen") else 0 if name.endswith(".py") else 1, path)
 
 
 @dataclass(frozen=True)
 class Comparison:
     problems: tuple[str, ...]  # one line per file that differs, is missing or is extra
     diff: str  # a unified diff of them, cut to the line limit
+    kept: tuple[str, ...] = ()  # files the committed manifest does not list: a build keeps them
 
     @property
     def fresh(self) -> bool:
@@ -27,11 +52,16 @@ class Comparison:
 def _files(root: Path) -> dict[str, bytes]:
     if not root.is_dir():
         return {}
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    found = {}
+    for folder, dirs, names in os.walk(root):
+        # Pruned, not filtered: a .venv holds tens of thousands of files.
+        dirs[:] = [d for d in dirs if not is_artifact(d)]
+        for name in names:
+            path = Path(folder, name)
+            rel = path.relative_to(root).as_posix()
+            if path.is_file() and not is_artifact(rel):
+                found[rel] = path.read_bytes()
+    return found
 
 
 def _text(data: bytes) -> list[str] | None:
@@ -41,14 +71,24 @@ def _text(data: bytes) -> list[str] | None:
         return None
 
 
-def compare_trees(built: Path, committed: Path, *, limit: int = 200) -> Comparison:
-    """Compare what a build wrote (``built``) with the committed ``committed``."""
+def compare_trees(
+    built: Path, committed: Path, *, limit: int = 200, owned: Collection[str] | None = None
+) -> Comparison:
+    """Compare what a build wrote (``built``) with the committed ``committed``.
+
+    ``owned`` lists the files the committed SDK's manifest says forgegen wrote;
+    any other committed file is the user's, which a build keeps, so it is not
+    a difference (``None``: every file counts)."""
     fresh, old = _files(built), _files(committed)
     problems: list[str] = []
+    kept: list[str] = []
     lines: list[str] = []
-    for path in sorted(fresh.keys() | old.keys()):
+    for path in sorted(fresh.keys() | old.keys(), key=_order):
         before, after = old.get(path), fresh.get(path)
         if before == after:
+            continue
+        if after is None and owned is not None and path not in owned and path != ".forgegen.json":
+            kept.append(path)
             continue
         if before is None:
             problems.append(f"missing: {path}")
@@ -74,4 +114,4 @@ def compare_trees(built: Path, committed: Path, *, limit: int = 200) -> Comparis
     text = "".join(shown[:limit])
     if len(shown) > limit:
         text += f"… {len(shown) - limit} more diff lines\n"
-    return Comparison(tuple(problems), text)
+    return Comparison(tuple(problems), text, tuple(kept))

@@ -17,8 +17,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-__all__ = ["files_digest", "folder_digest", "inputs_digest", "tree_digest"]
+__all__ = ["files_digest", "folder_digest", "inputs_digest", "intact", "tree_digest"]
 
 
 def inputs_digest(parts: Mapping[str, object]) -> str:
@@ -66,3 +67,14 @@ def files_digest(root: Path, paths: Iterable[object]) -> str | None:
         except OSError:
             return None
     return tree_digest(files)
+
+
+def intact(root: Path, manifest: Mapping[str, Any] | None, inputs: str) -> Mapping[str, Any] | None:
+    """The manifest of the output in ``root`` if it was built from these
+    ``inputs`` and its files are as that build wrote them, else None."""
+    if manifest is None or manifest.get("inputs_sha256") != inputs:
+        return None
+    files = manifest.get("files")
+    if not isinstance(files, list) or files_digest(root, files) != manifest.get("output_sha256"):
+        return None
+    return manifest

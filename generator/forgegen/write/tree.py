@@ -4,7 +4,11 @@ The tree is written into a temporary sibling of the output folder and then
 renamed into place, so a failed or interrupted build leaves the previous
 output exactly as it was. A manifest, ``.forgegen.json``, marks the folders
 forgegen created: an existing folder is replaced only if it carries one or is
-empty, so a mistyped ``--output`` can never delete someone's work.
+empty, so a mistyped ``--output`` can never delete someone's work. Inside a
+folder it owns, forgegen replaces only the files its manifest lists: anything
+else (a user's own files, what ``pip install`` or a test run left) is moved
+into the new output as it is, and a file in the way of a generated one stops
+the build before anything changes.
 
 Paths come from names in an untrusted spec, so every one is checked to stay
 inside the output folder before anything touches the disk.
@@ -18,7 +22,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +37,21 @@ _GENERATOR = "forgegen"
 _UNSAFE_CHARS = re.compile(r"[\\\0:]")
 
 
-def write_tree(out: Path, files: Mapping[str, str | bytes], *, manifest: Mapping[str, Any]) -> None:
+def write_tree(
+    out: Path,
+    files: Mapping[str, str | bytes],
+    *,
+    manifest: Mapping[str, Any],
+    carried: Collection[str] = (),
+) -> tuple[str, ...]:
     """Replace ``out`` with ``files`` plus a manifest, or leave it untouched.
 
     ``files`` maps relative POSIX paths to text (written as UTF-8, newlines as
     given) or bytes. ``manifest`` is recorded in ``.forgegen.json`` together
-    with the generator name and the sorted file list.
+    with the generator name and the sorted file list. Returns the paths (files
+    or whole folders) that forgegen did not write and kept. ``carried`` names
+    files whose old content ``files`` carries forward (CHANGELOG.md): replacing
+    them loses nothing, whoever wrote them.
     """
     for path in files:
         _check_path(path)
@@ -48,8 +61,10 @@ def write_tree(out: Path, files: Mapping[str, str | bytes], *, manifest: Mapping
     out = Path(os.path.abspath(out))
     try:
         existing = _claim(out)
+        kept = _foreign(out, files, carried) if existing else []
         out.parent.mkdir(parents=True, exist_ok=True)
-        _swap_in(out, files, manifest_text, existing)
+        _swap_in(out, files, manifest_text, existing, kept)
+        return tuple(kept)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         raise OutputError(f"cannot write {out}: {exc.strerror or exc}{where}") from exc
@@ -102,8 +117,55 @@ def _claim(out: Path) -> bool:
     return True
 
 
+def _prefixes(paths: Iterable[str]) -> set[str]:
+    """Every folder above the given relative paths."""
+    return {p.rsplit("/", i)[0] for p in paths for i in range(1, p.count("/") + 1)}
+
+
+def _foreign(out: Path, files: Mapping[str, object], carried: Collection[str]) -> list[str]:
+    """What in ``out`` the last build did not write, as the files and whole
+    folders to carry over; an OutputError if one stands where a generated
+    file or folder goes."""
+    manifest = read_manifest(out) or {}
+    listed = manifest.get("files")
+    owned = {p for p in listed if isinstance(p, str)} if isinstance(listed, list) else set()
+    owned_dirs, new_dirs = _prefixes(owned), _prefixes(files)
+    found: list[str] = []
+
+    def visit(folder: Path, prefix: str) -> None:
+        for entry in sorted(folder.iterdir()):
+            rel = prefix + entry.name
+            if rel == MANIFEST or rel in owned or rel in carried:
+                continue
+            folder_of_ours = rel in new_dirs or rel in owned_dirs
+            if folder_of_ours and entry.is_dir() and not entry.is_symlink():
+                visit(entry, rel + "/")
+                continue
+            if rel in files or rel in new_dirs:
+                raise OutputError(
+                    f"{out / rel}: forgegen did not write it, and the new build writes "
+                    f"{rel} there; refusing to replace it: move it away or delete it"
+                )
+            found.append(rel)
+
+    visit(out, "")
+    return found
+
+
+def _carry(backup: Path, out: Path, kept: Sequence[str]) -> None:
+    """Move what the user had in the old output into the new one."""
+    for rel in kept:
+        target = out / rel
+        _make_dirs(out, target.parent)
+        _rename(backup / rel, target)
+
+
 def _swap_in(
-    out: Path, files: Mapping[str, str | bytes], manifest_text: str, existing: bool
+    out: Path,
+    files: Mapping[str, str | bytes],
+    manifest_text: str,
+    existing: bool,
+    kept: Sequence[str] = (),
 ) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.forgegen-tmp-", dir=out.parent))
     backup = out.parent / f".{out.name}.forgegen-old-{secrets.token_hex(4)}"
@@ -122,6 +184,14 @@ def _swap_in(
             _restore(backup, out)
             shutil.rmtree(temp, ignore_errors=True)
         elif backup.exists():
+            try:
+                _carry(backup, out, kept)
+            except OSError as exc:
+                # The old output stays where it is, with everything not yet moved.
+                raise OutputError(
+                    f"wrote {out}, but cannot move files forgegen did not write into it "
+                    f"from the previous output, kept in {backup}: {exc.strerror or exc}"
+                ) from exc
             _discard(backup, out)
 
 
