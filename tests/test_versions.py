@@ -402,4 +402,4 @@ def test_check_takes_the_same_list_of_specs(shared_specs: Path, tmp_path: Path) 
     fresh = CliRunner().invoke(cli, [*args, "--spec", str(specs[0]), "--spec", str(specs[1])])
     assert fresh.exit_code == 0, fresh.output
     stale = CliRunner().invoke(cli, [*args[:1], *args[2:], "--spec", str(specs[1])])
-    assert stale.exit_code == 6 and "versionadded" in stale.output
+    assert stale.exit_code == 6 and "UnsupportedVersion" in stale.output
