@@ -253,6 +253,15 @@ def test_falls_back_to_openapi3(forge: Forge) -> None:
     assert forge.hits == ["/swagger.v1.json", "/openapi3.v1.json"]
 
 
+def test_a_gitea_serving_both_formats_gives_its_swagger(forge: Forge) -> None:
+    # Gitea 1.27 serves /swagger.v1.json and /openapi3.v1.json side by side.
+    forge.route("/swagger.v1.json")
+    forge.route("/openapi3.v1.json", body=json.dumps(OAS3).encode())
+    source = load(forge.url())
+    assert source.origin == forge.url("/swagger.v1.json")
+    assert forge.hits == ["/swagger.v1.json"]
+
+
 def test_direct_yaml_url_with_wrong_content_type(forge: Forge) -> None:
     forge.route(
         "/spec.yaml", body=b"openapi: 3.0.3\ninfo: {version: '1'}\n", content_type="text/plain"
