@@ -36,6 +36,10 @@ class InstanceMaker:
             return {"free": ["form", 1]}
         if schema.get("enum"):
             return schema["enum"][-1]
+        members = schema.get("allOf") or []
+        if len(members) == 1 and "type" not in schema and "properties" not in schema:
+            # OpenAPI 3's way to describe a $ref: {allOf: [$ref], description}
+            return self.instance(members[0], depth)
         kind = schema.get("type")
         props = self.properties(schema)
         if props:

@@ -21,8 +21,9 @@ REPO = Path(__file__).resolve().parent.parent
 # Every real spec, with the package name its SDK gets in tests: unique, so
 # that several SDKs can be imported into one test process.
 REAL_SPECS = {
-    **{f"gitea/1.{n}.json": f"gitea_1_{n}_sdk" for n in range(17, 26)},
-    **{f"forgejo/{n}.json": f"forgejo_{n}_sdk" for n in range(7, 12)},
+    **{f"gitea/1.{n}.json": f"gitea_1_{n}_sdk" for n in range(17, 28)},
+    "gitea/1.27-openapi3.json": "gitea_1_27_openapi3_sdk",
+    **{f"forgejo/{n}.json": f"forgejo_{n}_sdk" for n in range(7, 16)},
     "gogs/openapi.json": "gogs_sdk",
 }
 

@@ -105,7 +105,16 @@ def test_api_surface_matches_snapshot(shared_specs: Path, build_dir: Path, spec:
     check_text(name, "\n".join(api_surface(out, REAL_SPECS[spec])) + "\n")
 
 
-@pytest.mark.parametrize("spec", ["gitea/1.25.json", "forgejo/11.json", "gogs/openapi.json"])
+# The newest of each line since 1.25 / 11, every one added since, and both formats of 1.27.
+MYPY_SPECS = [
+    *(f"gitea/1.{n}.json" for n in range(25, 28)),
+    "gitea/1.27-openapi3.json",
+    *(f"forgejo/{n}.json" for n in range(11, 16)),
+    "gogs/openapi.json",
+]
+
+
+@pytest.mark.parametrize("spec", MYPY_SPECS)
 def test_mypy_strict(shared_specs: Path, build_dir: Path, spec: str) -> None:
     out = built(shared_specs, build_dir, spec)
     result = subprocess.run(

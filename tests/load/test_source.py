@@ -280,6 +280,15 @@ def test_an_instance_home_page_leads_to_its_spec(forge: Forge) -> None:
     assert forge.hits == ["/", "/swagger.v1.json"]
 
 
+def test_a_gitea_serving_both_formats_gives_its_swagger(forge: Forge) -> None:
+    # Gitea 1.27 serves /swagger.v1.json and /openapi3.v1.json side by side.
+    forge.route("/swagger.v1.json")
+    forge.route("/openapi3.v1.json", body=json.dumps(OAS3).encode())
+    source = load(forge.url())
+    assert source.origin == forge.url("/swagger.v1.json")
+    assert forge.hits == ["/swagger.v1.json"]
+
+
 def test_direct_yaml_url_with_wrong_content_type(forge: Forge) -> None:
     forge.route(
         "/spec.yaml", body=b"openapi: 3.0.3\ninfo: {version: '1'}\n", content_type="text/plain"

@@ -17,6 +17,7 @@ from packaging.specifiers import SpecifierSet
 from forgegen.diagnostics import Diagnostics
 from forgegen.parse import parse
 from forgegen.profiles.fixes import FIXES, apply_fixes, fixes_for
+from forgegen.profiles.forges import FORGES
 from forgegen.release.diff_ops import result_text
 from releasing import GITEA, op, private_cache, ref, run, swagger, write_json
 
@@ -72,19 +73,33 @@ def results(document: dict[str, Any]) -> dict[str, str]:
     ("forge", "version", "expected"),
     [
         ("gitea", "1.16.9", []),  # older than any release checked
-        ("gitea", "1.17.4", ["gitea-user-settings", "gitea-topic-search"]),
+        ("gitea", "1.17.4", ["gitea-user-settings", "gitea-topic-search", "gitea-media-types"]),
         (
             "gitea",
             "1.22.6",
-            ["gitea-user-settings", "gitea-topic-search", "gitea-registration-token"],
+            [
+                "gitea-user-settings",
+                "gitea-topic-search",
+                "gitea-registration-token",
+                "gitea-media-types",
+            ],
         ),
         (
             "gitea",
             "1.26.0+dev-12-gabcdef",
-            ["gitea-user-settings", "gitea-topic-search", "gitea-registration-token"],
+            [
+                "gitea-user-settings",
+                "gitea-topic-search",
+                "gitea-registration-token",
+                "gitea-media-types",
+            ],
         ),
         ("forgejo", "6.0.0", []),
-        ("forgejo", "7.0.15+gitea-1.22.0", ["forgejo-topic-search", "forgejo-registration-token"]),
+        (
+            "forgejo",
+            "7.0.15+gitea-1.22.0",
+            ["forgejo-topic-search", "forgejo-registration-token", "forgejo-media-types"],
+        ),
         ("gogs", "v1", []),
         ("generic", "1.22.6", []),
         ("gitea", "not a version", []),
@@ -210,26 +225,141 @@ with Client("https://forge.test", http_client=http) as client:
     assert result.stdout.splitlines() == ["Alice", "['go', 'rust']", "AAA"]
 
 
-@pytest.mark.parametrize("name", ["gitea/1.17.json", "gitea/1.22.json", "gitea/1.25.json"])
-def test_real_gitea_specs_are_fixed(shared_specs: Path, name: str) -> None:
-    document = json.loads((shared_specs / name).read_text(encoding="utf-8"))
-    fixed, applied = apply_fixes(document, "gitea", Diagnostics())
-    found = results(dict(fixed))
-    assert found["/user/settings"] == "UserSettings"
-    assert found["/topics/search"] == "TopicListResponse"
-    if name != "gitea/1.17.json":
-        assert found["/admin/runners/registration-token"] == "RegistrationToken"
-    assert len(applied) == (2 if name == "gitea/1.17.json" else 3)
+def kinds(document: dict[str, Any]) -> dict[str, str]:
+    """How each operation's answer is read: json, text, bytes or empty."""
+    api = parse(document, Diagnostics())
+    return {f"{op.method} {op.path}": op.result.kind for op in api.operations}
 
 
-@pytest.mark.parametrize("name", ["forgejo/7.json", "forgejo/11.json"])
-def test_real_forgejo_specs_are_fixed(shared_specs: Path, name: str) -> None:
+def forge_openapi3(title: str, version: str) -> dict[str, Any]:
+    """``forge_spec`` as Gitea's own OpenAPI 3 conversion writes it, plus the
+    bodies it relabels as JSON (markdown, a diff) or declares empty (an archive)."""
+    text = {"type": "string"}
+    settings = {"type": "array", "items": {"$ref": "#/components/schemas/UserSettings"}}
+    topics = {"type": "array", "items": {"$ref": "#/components/schemas/TopicResponse"}}
+
+    def answering(operation_id: str, tag: str, ref: str) -> dict[str, Any]:
+        return {"operationId": operation_id, "tags": [tag], "responses": {"200": {"$ref": ref}}}
+
+    shared = "#/components/responses/"
+    archive = answering("repoGetArchive", "repository", shared + "string")
+    archive["responses"]["200"] = {"description": "success"}
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": title, "version": version},
+        "servers": [{"url": "/api/v1"}],
+        "paths": {
+            "/user/settings": {
+                "get": answering("getUserSettings", "user", shared + "UserSettings")
+            },
+            "/topics/search": {
+                "get": answering("topicSearch", "repository", shared + "TopicListResponse")
+            },
+            "/admin/runners/registration-token": {
+                "get": answering(
+                    "adminGetRunnerRegistrationToken", "admin", shared + "RegistrationToken"
+                )
+            },
+            "/markdown": {
+                "post": answering("renderMarkdown", "miscellaneous", shared + "MarkdownRender")
+            },
+            "/repos/{owner}/{repo}/pulls/{index}.{diffType}": {
+                "get": answering("repoDownloadPullDiffOrPatch", "repository", shared + "string")
+            },
+            "/repos/{owner}/{repo}/archive/{archive}": {"get": archive},
+            "/version": {"get": answering("getVersion", "miscellaneous", shared + "string")},
+        },
+        "components": {
+            "schemas": {"UserSettings": SETTINGS, "TopicResponse": TOPIC},
+            "responses": {
+                "UserSettings": {"description": "", "content": {JSON: {"schema": settings}}},
+                "TopicListResponse": {"description": "", "content": {JSON: {"schema": topics}}},
+                "RegistrationToken": {
+                    "description": "RegistrationToken",
+                    "headers": {"token": {"schema": text}},
+                },
+                "MarkdownRender": {"description": "", "content": {JSON: {"schema": text}}},
+                "string": {"description": "", "content": {JSON: {"schema": text}}},
+            },
+        },
+    }
+
+
+JSON = "application/json"
+
+
+def test_the_same_fixes_find_their_targets_in_openapi_3() -> None:
+    document = forge_openapi3("Gitea API", "1.27.0")
+    before = copy.deepcopy(document)
+    notes = Diagnostics()
+    fixed, applied = apply_fixes(document, "gitea", notes)
+    assert document == before
+    assert [a.id for a in applied] == [
+        "gitea-user-settings",
+        "gitea-topic-search",
+        "gitea-registration-token",
+        "gitea-media-types",
+    ]
+    assert applied[2].pointers == (
+        "/components/responses/RegistrationToken/content/application~1json/schema",
+        "/components/schemas/RegistrationToken",
+    )
+    assert applied[3].pointers == (
+        "/paths/~1markdown/post/responses/200",
+        "/paths/~1repos~1{owner}~1{repo}~1pulls~1{index}.{diffType}/get/responses/200",
+        "/paths/~1repos~1{owner}~1{repo}~1archive~1{archive}/get/responses/200",
+    )
+    assert results(dict(fixed)) == {
+        "/user/settings": "UserSettings",
+        "/topics/search": "TopicListResponse",
+        "/admin/runners/registration-token": "RegistrationToken",
+        "/markdown": "str",
+        "/repos/{owner}/{repo}/pulls/{index}.{diffType}": "str",
+        "/repos/{owner}/{repo}/archive/{archive}": "bytes",
+        "/version": "str",
+    }
+    found = kinds(dict(fixed))
+    assert kinds(before)["POST /markdown"] == "json"  # as published: decoded as JSON
+    assert found["POST /markdown"] == "text"
+    assert found["GET /repos/{owner}/{repo}/pulls/{index}.{diffType}"] == "text"
+    assert found["GET /repos/{owner}/{repo}/archive/{archive}"] == "bytes"
+    # The shared response other operations use is left as it was: only the
+    # operations the profile names are re-declared.
+    assert found["GET /version"] == "json"
+    assert fixed["components"]["responses"]["string"] == before["components"]["responses"]["string"]
+    again, reapplied = apply_fixes(fixed, "gitea", Diagnostics())
+    assert reapplied == () and again is fixed
+
+
+GITEA_SPECS = [*(f"gitea/1.{n}.json" for n in range(17, 28)), "gitea/1.27-openapi3.json"]
+FORGEJO_SPECS = [f"forgejo/{n}.json" for n in range(7, 16)]
+
+
+@pytest.mark.parametrize("name", GITEA_SPECS + FORGEJO_SPECS)
+def test_real_specs_are_fixed(shared_specs: Path, name: str) -> None:
     document = json.loads((shared_specs / name).read_text(encoding="utf-8"))
-    fixed, applied = apply_fixes(document, "forgejo", Diagnostics())
-    assert [a.id for a in applied] == ["forgejo-topic-search", "forgejo-registration-token"]
+    forge = name.split("/")[0]
+    fixed, applied = apply_fixes(document, forge, Diagnostics())
     found = results(dict(fixed))
+    # Forgejo 13 corrected the topic search and runner token answers upstream.
+    upstream = name in [f"forgejo/{n}.json" for n in range(13, 16)]
     assert found["/user/settings"] == "UserSettings"  # Forgejo's spec had it right already
-    assert found["/topics/search"] == "TopicListResponse"
+    assert found["/topics/search"] == ("TopicSearchResponse" if upstream else "TopicListResponse")
+    tokens = [p for p in found if p.endswith("/runners/registration-token")]
+    # Runner registration tokens came with Gitea 1.22.
+    assert bool(tokens) == (name not in [f"gitea/1.{n}.json" for n in range(17, 22)])
+    assert tokens == [] or {found[p] for p in tokens} == {"RegistrationToken"}
+    expected = {
+        "gitea-user-settings" if forge == "gitea" else None,
+        None if upstream else f"{forge}-topic-search",
+        f"{forge}-registration-token" if tokens and not upstream else None,
+        f"{forge}-media-types",
+    } - {None}
+    assert {a.id for a in applied} == expected
+    read = kinds(dict(fixed))
+    for route, media in FORGES[forge].answers:
+        if route in read:
+            assert read[route] == ("text" if media.startswith("text/") else "bytes"), route
 
 
 def test_gogs_has_no_fixes(shared_specs: Path) -> None:

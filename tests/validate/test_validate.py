@@ -19,13 +19,15 @@ OK = {"200": {"description": "ok"}}
 FILE_NOTE = "type: file in a response schema is valid Swagger 2.0"
 
 REAL_SPECS = [
-    *(f"gitea/1.{n}.json" for n in range(17, 26)),
-    *(f"forgejo/{n}.json" for n in range(7, 12)),
+    *(f"gitea/1.{n}.json" for n in range(17, 28)),
+    "gitea/1.27-openapi3.json",
+    *(f"forgejo/{n}.json" for n in range(7, 16)),
     "gogs/openapi.json",
 ]
-# Gitea 1.23+ and Forgejo 9+ serve raw and media files with `type: file` responses.
-FILE_RESPONSES = {"gitea/1.23.json", "gitea/1.24.json", "gitea/1.25.json"} | {
-    f"forgejo/{n}.json" for n in (9, 10, 11)
+# Gitea 1.23+ and Forgejo 9+ serve raw and media files with `type: file` responses
+# (Swagger 2.0 only: the OpenAPI 3 twin says `format: binary`).
+FILE_RESPONSES = {f"gitea/1.{n}.json" for n in range(23, 28)} | {
+    f"forgejo/{n}.json" for n in range(9, 16)
 }
 FILE_NOTES = [
     "/paths/~1repos~1{owner}~1{repo}~1media~1{filepath}/get/responses/200/schema/type",

@@ -29,7 +29,10 @@ from forgegen.load.problems import Limits, fail
 __all__ = ["fetch"]
 
 # Gitea and Forgejo serve Swagger 2.0 under the instance root (sub-path included);
-# the OpenAPI 3 name is tried second for forges that publish one.
+# Gitea 1.27+ also serves its own OpenAPI 3 conversion at openapi3.v1.json (its
+# routes and integration tests use that name). Swagger stays first: both give
+# the same methods (tests/test_openapi3_twin.py) and only Swagger keeps the enum
+# descriptions; the OpenAPI 3 name is found where Swagger is not served.
 _SPEC_NAMES = ("swagger.v1.json", "openapi3.v1.json")
 _SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _MAX_REDIRECTS = 5

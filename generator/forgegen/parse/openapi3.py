@@ -65,7 +65,8 @@ class _OpenApi3(Walker):
         ptype = parameter_type(
             self.schemas, param.get("schema", {}), schema_at, context + naming.pascal(name)
         )
-        style = param.get("style", "form")
+        # OpenAPI 3's default style is "form" in the query, "simple" in a path or header.
+        style = param.get("style", "form" if location == "query" else "simple")
         return RawParameter(
             wire_name=name,
             location=location,  # type: ignore[arg-type]  # checked by the caller
@@ -143,7 +144,8 @@ class _OpenApi3(Walker):
             kind=kind,
             content_type=mime,
             type=ir.TypeRef("any"),
-            required=required,
+            # A form whose fields are required is itself, as in Swagger 2.0's formData.
+            required=required or any(f.required for f in fields),
             description="",
             form_fields=tuple(fields),
         )

@@ -6,6 +6,10 @@ document in place and returns the JSON pointers it changed. A fix checks
 the shape it corrects before touching anything, so on a spec that upstream
 has already corrected it changes nothing and is not reported.
 
+A fix reaches the document through ``documents.Spec``, by what it means (an
+operation's method and path, a response's or schema's name), so the same fix
+applies to a Swagger 2.0 document and to its OpenAPI 3 twin.
+
 The build applies them after validation and before parsing; every applied
 fix is a note in the build output and a row in the generated README, and
 ``--no-fixes`` turns them all off.
@@ -22,6 +26,8 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from forgegen.diagnostics import Diagnostics
+from forgegen.profiles import forges
+from forgegen.profiles.documents import Located, Spec
 
 __all__ = ["FIXES", "Applied", "Fix", "apply_fixes", "fixes_for"]
 
@@ -63,12 +69,6 @@ class Applied:
         return self.fix.description
 
 
-def _response(document: Document, name: str) -> dict[str, Any] | None:
-    responses = document.get("responses")
-    found = responses.get(name) if isinstance(responses, dict) else None
-    return found if isinstance(found, dict) else None
-
-
 def _array_of(schema: Any, ref: str) -> bool:
     return (
         isinstance(schema, Mapping)
@@ -78,65 +78,92 @@ def _array_of(schema: Any, ref: str) -> bool:
     )
 
 
-def _define(document: Document, name: str, schema: dict[str, Any]) -> bool:
-    """Add a definition, unless the spec already has one of that name."""
-    definitions = document.setdefault("definitions", {})
-    if not isinstance(definitions, dict) or name in definitions:
-        return False
-    definitions[name] = schema
-    return True
+def _answer_of(spec: Spec, method: str, path: str, ref: str) -> list[Located]:
+    """The 200 responses of an operation that declare an array of ``ref``."""
+    op = spec.operation(method, path)
+    if op is None:
+        return []
+    return [
+        response
+        for status, response, _ in spec.successes(op)
+        if status == "200" and _array_of(spec.body_schema(response.node), ref)
+    ]
 
 
 def _user_settings(document: Document) -> list[str]:
     # The handler writes one UserSettings object (routers/api/v1/user/settings.go).
-    response = _response(document, "UserSettings")
-    if response is None or not _array_of(response.get("schema"), "#/definitions/UserSettings"):
-        return []
-    response["schema"] = {"$ref": "#/definitions/UserSettings"}
-    return ["/responses/UserSettings/schema"]
+    spec = Spec(document)
+    ref = spec.schema_ref("UserSettings")
+    changed = []
+    for method in ("GET", "PATCH"):  # both share one response: it is fixed once
+        for response in _answer_of(spec, method, "/user/settings", ref):
+            changed.append(spec.set_body_schema(response, {"$ref": ref}))
+    return changed
 
 
 def _topic_search(document: Document) -> list[str]:
     # The handler writes {"topics": [TopicResponse, …]} (routers/api/v1/repo/topic.go).
-    response = _response(document, "TopicListResponse")
-    if response is None or not _array_of(response.get("schema"), "#/definitions/TopicResponse"):
+    spec = Spec(document)
+    item = spec.schema_ref("TopicResponse")
+    found = _answer_of(spec, "GET", "/topics/search", item)
+    if not found:
         return []
     wrapper = {
         "description": "TopicListResponse is what a topic search answers.",
         "type": "object",
-        "properties": {
-            "topics": {"type": "array", "items": {"$ref": "#/definitions/TopicResponse"}}
-        },
+        "properties": {"topics": {"type": "array", "items": {"$ref": item}}},
     }
-    if not _define(document, "TopicListResponse", wrapper):
+    defined = spec.define("TopicListResponse", wrapper)
+    if defined is None:
         return []
-    response["schema"] = {"$ref": "#/definitions/TopicListResponse"}
-    return ["/responses/TopicListResponse/schema", "/definitions/TopicListResponse"]
+    return [spec.set_body_schema(found[0], {"$ref": spec.schema_ref("TopicListResponse")}), defined]
 
 
 def _registration_token(document: Document) -> list[str]:
     # go-swagger made the struct's field a header because the response struct
     # lacks "in: body"; the handler writes {"token": "…"} as JSON
-    # (routers/api/v1/shared/runners.go).
-    response = _response(document, "RegistrationToken")
-    headers = response.get("headers") if response is not None else None
-    if response is None or "schema" in response or not isinstance(headers, dict):
+    # (routers/api/v1/shared/runners.go). Gitea's OpenAPI 3 conversion keeps the header.
+    spec = Spec(document)
+    response = spec.response("RegistrationToken")
+    headers = response.node.get("headers") if response is not None else None
+    if response is None or not isinstance(headers, dict) or set(headers) != {"token"}:
         return []
-    if set(headers) != {"token"}:
+    if spec.body_schema(response.node) is not None or "content" in response.node:
         return []
     body = {
         "description": "RegistrationToken is a token to register an Actions runner with.",
         "type": "object",
         "properties": {"token": {"type": "string"}},
     }
-    if not _define(document, "RegistrationToken", body):
+    defined = spec.define("RegistrationToken", body)
+    if defined is None:
         return []
-    del response["headers"]
-    response["schema"] = {"$ref": "#/definitions/RegistrationToken"}
-    return ["/responses/RegistrationToken/schema", "/definitions/RegistrationToken"]
+    del response.node["headers"]
+    return [spec.set_body_schema(response, {"$ref": spec.schema_ref("RegistrationToken")}), defined]
+
+
+def _answers(profile: forges.Profile) -> Callable[[Document], list[str]]:
+    """A fix that re-declares the endpoints the profile knows to answer HTML,
+    plain text or a file, wherever their spec says JSON or no body."""
+
+    def apply(document: Document) -> list[str]:
+        spec = Spec(document)
+        changed = []
+        for route, media in profile.answers:
+            method, path = route.split(" ", 1)
+            op = spec.operation(method, path)
+            if op is None:
+                continue
+            for status, response, _ in list(spec.successes(op)):
+                if status != "204" and media not in spec.media_types(op, response.node):
+                    changed.append(spec.declare_media(op, status, response, media))
+        return changed
+
+    return apply
 
 
 _ARRAY_DECLARED = "go-gitea/gitea#38581"
+_WRONG_TYPES = "go-gitea/gitea#21997"
 # No tracker issue yet: the reference is the handler that writes the body.
 _HEADER_BODY = "go-gitea/gitea: routers/api/v1/shared/runners.go"
 
@@ -186,6 +213,24 @@ FIXES: tuple[Fix, ...] = (
         'The runner registration-token endpoints answer {"token": "..."} as JSON; '
         "the spec declares the token as a response header.",
         _registration_token,
+    ),
+    Fix(
+        "gitea-media-types",
+        "gitea",
+        ">=1.17",
+        _WRONG_TYPES,
+        "Markdown, markup, diffs, patches and keys answer HTML or plain text, and archives, "
+        "raw files and job logs answer the file itself, where the spec says JSON or no body.",
+        _answers(forges.FORGES["gitea"]),
+    ),
+    Fix(
+        "forgejo-media-types",
+        "forgejo",
+        ">=7",
+        _WRONG_TYPES,
+        "Markdown, markup, diffs, patches and keys answer HTML or plain text, and archives, "
+        "raw files and job logs answer the file itself, where the spec says JSON or no body.",
+        _answers(forges.FORGES["forgejo"]),
     ),
 )
 

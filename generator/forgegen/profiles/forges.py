@@ -27,6 +27,9 @@ class Profile:
     facts: tuple[str, ...]  # what the generated README tells the user about this forge
     # "METHOD /path" of lists the server pages although the spec declares no page
     undeclared_paging: frozenset[str] = frozenset()
+    # ("METHOD /path", media type) of endpoints that answer HTML, plain text or
+    # a file, whatever their spec declares (fixes.py re-declares them)
+    answers: tuple[tuple[str, str], ...] = ()
 
 
 _GITEA_FACTS = (
@@ -41,12 +44,55 @@ _GITEA_FACTS = (
     "A private resource the caller may not see answers 404, not 403.",
 )
 
+_HTML, _TEXT, _FILE = "text/html", "text/plain", "application/octet-stream"
+_REPO = "/repos/{owner}/{repo}"
+# From the handlers (routers/api/v1/misc/markup.go, repo/pull.go, repo/commits.go,
+# repo/file.go, repo/actions.go, misc/signing.go, user/gpg_key.go): they write
+# HTML, text or the file itself. Gitea's OpenAPI 3 document declares most of them
+# application/json, and archives, job logs and editorconfig declare no body at all
+# (editorconfig's body has no declared shape either: its raw bytes are what the
+# Swagger SDKs have always returned).
+_GITEA_ANSWERS = (
+    ("POST /markdown", _HTML),
+    ("POST /markdown/raw", _HTML),
+    ("POST /markup", _HTML),
+    (f"GET {_REPO}/git/commits/{{sha}}.{{diffType}}", _TEXT),
+    (f"GET {_REPO}/pulls/{{index}}.{{diffType}}", _TEXT),
+    ("GET /user/gpg_key_token", _TEXT),
+    ("GET /signing-key.gpg", _TEXT),
+    ("GET /signing-key.pub", _TEXT),
+    ("GET /signing-key.ssh", _TEXT),
+    (f"GET {_REPO}/signing-key.gpg", _TEXT),
+    (f"GET {_REPO}/signing-key.pub", _TEXT),
+    (f"GET {_REPO}/archive/{{archive}}", _FILE),
+    (f"GET {_REPO}/raw/{{filepath}}", _FILE),
+    (f"GET {_REPO}/media/{{filepath}}", _FILE),
+    (f"GET {_REPO}/editorconfig/{{filepath}}", _FILE),
+    (f"GET {_REPO}/actions/jobs/{{job_id}}/logs", _FILE),
+)
+
 FORGES: dict[str, Profile] = {
     "gitea": Profile(
-        "gitea", "gitea_sdk", "X-GITEA-OTP", True, True, True, "page+limit", _GITEA_FACTS
+        "gitea",
+        "gitea_sdk",
+        "X-GITEA-OTP",
+        True,
+        True,
+        True,
+        "page+limit",
+        _GITEA_FACTS,
+        answers=_GITEA_ANSWERS,
     ),
     "forgejo": Profile(
-        "forgejo", "forgejo_sdk", "X-FORGEJO-OTP", True, True, True, "page+limit", _GITEA_FACTS
+        "forgejo",
+        "forgejo_sdk",
+        "X-FORGEJO-OTP",
+        True,
+        True,
+        True,
+        "page+limit",
+        _GITEA_FACTS,
+        answers=_GITEA_ANSWERS,
     ),
     "gogs": Profile(
         "gogs",
