@@ -43,7 +43,8 @@ except where noted:
 - ``state.ignore_page = True`` plays an old server or a proxy that drops
   ``page``: every list answers its first page, without a ``Link`` header;
   ``state.hide_total_count = True`` and ``state.hide_links = True`` leave
-  ``X-Total-Count`` and ``Link`` out of every list.
+  ``X-Total-Count`` and ``Link`` out of every list. ``state.max_requests = N``
+  answers 400 to every request after the N-th, so that a looping client fails.
 - ``state.canned[("GET", "/repos/alice/hello")] = body`` answers that request
   with a body recorded from a real server (``../shared/responses``), before
   any route; a list body is one page of a list that many items long.
@@ -283,6 +284,7 @@ class ForgeState:
     hide_total_count: bool = False  # True: no list sends X-Total-Count (a proxy dropped it)
     ignore_page: bool = False  # True: every list answers its first page, without Link
     hide_links: bool = False  # True: no list sends a Link header (a proxy dropped it)
+    max_requests: int | None = None  # beyond this many, answer 400: a looping client fails
     # Bodies recorded from real servers, answered as they are: (METHOD, API path) -> body
     canned: dict[tuple[str, str], bytes] = field(default_factory=dict)
     delay: float = 0.0  # seconds every request takes, served concurrently
@@ -1381,7 +1383,10 @@ class ForgeApp:
     ) -> Reply:
         with self.lock:
             self.state.requests.append(RecordedRequest(method, path, query, header_pairs, body))
+            budget = self.state.max_requests
             try:
+                if budget is not None and len(self.state.requests) > budget:
+                    raise HttpError(400, f"more than {budget} requests: is the client looping?")
                 reply = self._dispatch(method, path, query, header_pairs, body)
             except HttpError as exc:
                 reply = self._error(exc)
