@@ -41,6 +41,14 @@ except where noted:
 - Errors: Gitea sends ``{"message", "url"[, "errors"]}``; Gogs sends 401 and 404
   without a body, validation errors as a bare list (go-macaron/binding), and
   ``{"message", "url"}`` otherwise.
+- ``state.ignore_page = True`` plays an old server or a proxy that drops
+  ``page``: every list answers its first page, without a ``Link`` header;
+  ``state.hide_total_count = True`` and ``state.hide_links = True`` leave
+  ``X-Total-Count`` and ``Link`` out of every list. ``state.max_requests = N``
+  answers 400 to every request after the N-th, so that a looping client fails.
+- ``state.canned[("GET", "/repos/alice/hello")] = body`` answers that request
+  with a body recorded from a real server (``../shared/responses``), before
+  any route; a list body is one page of a list that many items long.
 - ``state.fail_next(503)`` makes the next request fail once (a proxy's HTML
   page by default; ``headers={"Retry-After": "0"}`` adds headers), and
   ``state.drop_next()`` makes the server close the next connection without
@@ -276,6 +284,12 @@ class ForgeState:
     server_errors: list[str] = field(default_factory=list)
     total_count_header: bool = True  # False: Gogs lists send only Link, as real Gogs does
     version: str | None = None  # what GET /version reports; None: the flavour's own
+    hide_total_count: bool = False  # True: no list sends X-Total-Count (a proxy dropped it)
+    ignore_page: bool = False  # True: every list answers its first page, without Link
+    hide_links: bool = False  # True: no list sends a Link header (a proxy dropped it)
+    max_requests: int | None = None  # beyond this many, answer 400: a looping client fails
+    # Bodies recorded from real servers, answered as they are: (METHOD, API path) -> body
+    canned: dict[tuple[str, str], bytes] = field(default_factory=dict)
     delay: float = 0.0  # seconds every request takes, served concurrently
     in_flight: int = 0
     max_in_flight: int = 0
@@ -731,15 +745,17 @@ def paginate(
     call: Call, items: list[Any], *, fixed_size: int | None = None
 ) -> tuple[list[Any], dict[str, str]]:
     """One page of ``items`` and the headers Gitea sends with it."""
-    page = max(call.int_arg("page"), 1)
+    state = call.state
+    page = 1 if state.ignore_page else max(call.int_arg("page"), 1)
     limit = page_size(call, fixed_size)
     total = len(items)
     chunk = items[(page - 1) * limit : page * limit]
     headers = {}
-    if call.gitea or call.state.total_count_header:
+    if (call.gitea or state.total_count_header) and not state.hide_total_count:
         headers["X-Total-Count"] = str(total)
         headers["Access-Control-Expose-Headers"] = "X-Total-Count, Link"
-    link = link_header(call, total, limit, page)
+    hidden = state.ignore_page or state.hide_links
+    link = "" if hidden else link_header(call, total, limit, page)
     if link:
         headers["Link"] = link
     return chunk, headers
@@ -770,6 +786,19 @@ def link_header(call: Call, total: int, limit: int, page: int) -> str:
         links.append(link(1, "first"))
         links.append(link(current - 1, "prev"))
     return ",".join(links)
+
+
+def canned_reply(state: ForgeState, query: list[tuple[str, str]], body: bytes) -> Reply:
+    """A recorded body. A list is one page of that many items: later pages are
+    empty, unless the server ignores ``page``."""
+    data = json.loads(body)
+    page = dict(query).get("page", "1")
+    if not isinstance(data, list):
+        return Reply(200, body, "application/json")
+    if page not in ("", "1") and not state.ignore_page:
+        body = b"[]"
+    headers = {} if state.hide_total_count else {"X-Total-Count": str(len(data))}
+    return Reply(200, body, "application/json", headers)
 
 
 # ---------------------------------------------------------------------------
@@ -1358,7 +1387,10 @@ class ForgeApp:
     ) -> Reply:
         with self.lock:
             self.state.requests.append(RecordedRequest(method, path, query, header_pairs, body))
+            budget = self.state.max_requests
             try:
+                if budget is not None and len(self.state.requests) > budget:
+                    raise HttpError(400, f"more than {budget} requests: is the client looping?")
                 reply = self._dispatch(method, path, query, header_pairs, body)
             except HttpError as exc:
                 reply = self._error(exc)
@@ -1424,6 +1456,9 @@ class ForgeApp:
             headers[key] = value
         user, token = authenticate(self, headers, query)
         user = sudo(self, headers, query, user)
+        canned = self.state.canned.get((method, unquote(api_path)))
+        if canned is not None:
+            return canned_reply(self.state, query, canned)
         allowed = []
         for route in ROUTES:
             if self.flavour not in route.flavours:

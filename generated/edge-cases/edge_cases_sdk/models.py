@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, need, opt, parse_datetime
+from ._runtime import Model, OpenEnum, decoded_from, need, opt, parse_datetime
 
 __all__ = [
     "A",
@@ -50,11 +50,12 @@ class A(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> A:
         d = dict(data)
-        return cls(
+        decoded = cls(
             b=opt(B.from_dict, d.pop("b", None)),
             name=d.pop("name", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -67,11 +68,12 @@ class B(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> B:
         d = dict(data)
-        return cls(
+        decoded = cls(
             a=opt(A.from_dict, d.pop("a", None)),
             size=d.pop("size", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -83,7 +85,8 @@ class FooBar(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FooBar:
         d = dict(data)
-        return cls(value=d.pop("value", None), additional_properties=d)
+        decoded = cls(value=d.pop("value", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -95,7 +98,8 @@ class FooBar2(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FooBar2:
         d = dict(data)
-        return cls(value=d.pop("value", None), additional_properties=d)
+        decoded = cls(value=d.pop("value", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -123,7 +127,7 @@ class Keywords(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Keywords:
         d = dict(data)
-        return cls(
+        decoded = cls(
             none=d.pop("None", None),
             true=d.pop("True", None),
             init=d.pop("__init__", None),
@@ -142,6 +146,7 @@ class Keywords(Model):
             type_=opt(KeywordsType, d.pop("type", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -172,7 +177,7 @@ class WeirdNames(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WeirdNames:
         d = dict(data)
-        return cls(
+        decoded = cls(
             field_2_fa_enabled=d.pop("2fa-enabled", None),
             context=d.pop("@context", None),
             htmlurl=d.pop("HTMLURL", None),
@@ -184,3 +189,4 @@ class WeirdNames(Model):
             uber=d.pop("\u00fcber", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)

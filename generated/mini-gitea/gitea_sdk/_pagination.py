@@ -4,7 +4,12 @@ Forges page lists with a 1-based ``page`` query parameter, cap the page size
 at their ``max_response_items`` whatever ``limit`` asks for, and send
 ``Link`` and ``X-Total-Count`` headers. So a short page proves nothing: the
 paginator follows ``Link: rel="next"`` when the server sends one, and
-otherwise asks for the next page until one comes back empty.
+otherwise asks for the next page until one comes back empty, or until
+``X-Total-Count`` says every item has been seen.
+
+Some servers (old versions, proxies that drop the query) ignore ``page`` and
+answer the first page again and again, without a ``Link`` header: a page that
+comes back the same as the one before ends the walk, with a warning.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+import warnings
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -86,6 +92,39 @@ def _page_decoder(
     return lambda response: Page(number, decode(response), response)
 
 
+class _Walk(Generic[T]):
+    """Where a walk through the pages stands, and whether to ask for another."""
+
+    def __init__(self, first: Page[T], page_param: str) -> None:
+        self.page_param = page_param
+        # A walk from a later page: the pages before it are at least as full
+        # as it is (only the last page is short), so this never counts too many.
+        self.seen = first.number * len(first.items)
+        self.last = first
+
+    def next_number(self) -> int | None:
+        """The page to ask for next, or None when the list is done."""
+        total = self.last.total_count
+        if total is not None and self.seen >= total:
+            return None  # X-Total-Count: every item is here, so ask no more
+        return self.last.next_number
+
+    def take(self, page: Page[T]) -> bool:
+        """Whether ``page`` goes on the walk: not when it is the previous one again."""
+        if page.items and page.response.content == self.last.response.content:
+            warnings.warn(
+                f"{page.response.url}: page {page.number} came back the same as page "
+                f"{self.last.number}: the server seems to ignore {self.page_param!r}; "
+                f"the list stops after {self.seen} items",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            return False
+        self.seen += len(page.items)
+        self.last = page
+        return True
+
+
 class Paginator(Generic[T]):
     """Every item of a list operation, fetched page by page as you iterate.
 
@@ -134,11 +173,13 @@ class Paginator(Generic[T]):
         return self.first_page().total_count
 
     def pages(self) -> Iterator[Page[T]]:
-        page: Page[T] | None = self.first_page()
-        while page is not None:
+        walk = _Walk(self.first_page(), self._request.page_param)
+        yield walk.last
+        while (number := walk.next_number()) is not None:
+            page = self._fetch(number)
+            if not walk.take(page):
+                return
             yield page
-            number = page.next_number
-            page = self._fetch(number) if number is not None else None
 
     def __iter__(self) -> Iterator[T]:
         left = self._max_items
@@ -219,15 +260,20 @@ class AsyncPaginator(Generic[T]):
         yield first
         last = self._known_last(first)
         if last is not None and self._prefetch > 1:
+            walk = _Walk(first, self._request.page_param)
             async with contextlib.aclosing(
                 self._prefetched(first.number + 1, last)
             ) as rest:
                 async for page in rest:
+                    if not walk.take(page):
+                        return
                     yield page
             return
-        page = first
-        while (number := page.next_number) is not None:
+        walk = _Walk(first, self._request.page_param)
+        while (number := walk.next_number()) is not None:
             page = await self._fetch(number)
+            if not walk.take(page):
+                return
             yield page
 
     async def _prefetched(self, start: int, last: int) -> AsyncGenerator[Page[T], None]:

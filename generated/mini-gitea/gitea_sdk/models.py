@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, decoded_from, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "APIError",
@@ -97,7 +97,7 @@ class AccessToken(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             name=d.pop("name", None),
             scopes=d.pop("scopes", None),
@@ -105,6 +105,7 @@ class AccessToken(Model):
             token_last_eight=d.pop("token_last_eight", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -121,7 +122,7 @@ class ActionRunner(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunner:
         d = dict(data)
-        return cls(
+        decoded = cls(
             busy=d.pop("busy", None),
             ephemeral=d.pop("ephemeral", None),
             id_=d.pop("id", None),
@@ -130,6 +131,7 @@ class ActionRunner(Model):
             status=d.pop("status", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -143,12 +145,13 @@ class ActionRunnerLabel(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             name=d.pop("name", None),
             type_=d.pop("type", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -170,7 +173,7 @@ class Activity(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Activity:
         d = dict(data)
-        return cls(
+        decoded = cls(
             act_user=opt(User.from_dict, d.pop("act_user", None)),
             act_user_id=d.pop("act_user_id", None),
             content=d.pop("content", None),
@@ -184,6 +187,7 @@ class Activity(Model):
             user_id=d.pop("user_id", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -195,7 +199,8 @@ class ActivityPub(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActivityPub:
         d = dict(data)
-        return cls(context=d.pop("@context", None), additional_properties=d)
+        decoded = cls(context=d.pop("@context", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -208,11 +213,12 @@ class APIError(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> APIError:
         d = dict(data)
-        return cls(
+        decoded = cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -231,7 +237,7 @@ class Attachment(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
         d = dict(data)
-        return cls(
+        decoded = cls(
             browser_download_url=d.pop("browser_download_url", None),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             download_count=d.pop("download_count", None),
@@ -241,6 +247,7 @@ class Attachment(Model):
             uuid=d.pop("uuid", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -258,7 +265,7 @@ class Commit(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Commit:
         d = dict(data)
-        return cls(
+        decoded = cls(
             author=opt(User.from_dict, d.pop("author", None)),
             commit=opt(RepoCommit.from_dict, d.pop("commit", None)),
             committer=opt(User.from_dict, d.pop("committer", None)),
@@ -268,6 +275,7 @@ class Commit(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -281,12 +289,13 @@ class CommitUser(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CommitUser:
         d = dict(data)
-        return cls(
+        decoded = cls(
             date=d.pop("date", None),
             email=d.pop("email", None),
             name=d.pop("name", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -299,9 +308,10 @@ class CreateAccessTokenOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             name=need(d, "name"), scopes=d.pop("scopes", None), additional_properties=d
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -314,9 +324,10 @@ class CreateActionWorkflowDispatch(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateActionWorkflowDispatch:
         d = dict(data)
-        return cls(
+        decoded = cls(
             inputs=d.pop("inputs", None), ref=need(d, "ref"), additional_properties=d
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -339,7 +350,7 @@ class CreateIssueOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             assignee=d.pop("assignee", None),
             assignees=d.pop("assignees", None),
             body=d.pop("body", None),
@@ -351,6 +362,7 @@ class CreateIssueOption(Model):
             title=need(d, "title"),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -363,7 +375,8 @@ class CreateOrUpdateSecretOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateOrUpdateSecretOption:
         d = dict(data)
-        return cls(data=need(d, "data"), additional_properties=d)
+        decoded = cls(data=need(d, "data"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -386,7 +399,7 @@ class CreateRepoOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateRepoOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             auto_init=d.pop("auto_init", None),
             default_branch=d.pop("default_branch", None),
             description=d.pop("description", None),
@@ -402,6 +415,7 @@ class CreateRepoOption(Model):
             trust_model=opt(CreateRepoOptionTrustModel, d.pop("trust_model", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -413,7 +427,8 @@ class EditReactionOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EditReactionOption:
         d = dict(data)
-        return cls(content=d.pop("content", None), additional_properties=d)
+        decoded = cls(content=d.pop("content", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -428,13 +443,14 @@ class GeneralAPISettings(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GeneralAPISettings:
         d = dict(data)
-        return cls(
+        decoded = cls(
             default_git_trees_per_page=d.pop("default_git_trees_per_page", None),
             default_max_blob_size=d.pop("default_max_blob_size", None),
             default_paging_num=d.pop("default_paging_num", None),
             max_response_items=d.pop("max_response_items", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -466,7 +482,7 @@ class Issue(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        return cls(
+        decoded = cls(
             assets=opt_list(Attachment.from_dict, d.pop("assets", None)),
             assignee=opt(User.from_dict, d.pop("assignee", None)),
             assignees=opt_list(User.from_dict, d.pop("assignees", None)),
@@ -490,6 +506,7 @@ class Issue(Model):
             user=opt(User.from_dict, d.pop("user", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -503,12 +520,13 @@ class IssueMeta(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> IssueMeta:
         d = dict(data)
-        return cls(
+        decoded = cls(
             index=d.pop("index", None),
             owner=d.pop("owner", None),
             repo=d.pop("repo", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -525,7 +543,7 @@ class Label(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        return cls(
+        decoded = cls(
             color=d.pop("color", None),
             description=d.pop("description", None),
             exclusive=d.pop("exclusive", None),
@@ -534,6 +552,7 @@ class Label(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -558,7 +577,7 @@ class MergePullRequestOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MergePullRequestOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             do=MergePullRequestOptionDo(need(d, "Do")),
             merge_commit_id=d.pop("MergeCommitID", None),
             merge_message_field=d.pop("MergeMessageField", None),
@@ -568,6 +587,7 @@ class MergePullRequestOption(Model):
             head_commit_id=d.pop("head_commit_id", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -583,7 +603,7 @@ class Milestone(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        return cls(
+        decoded = cls(
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
             due_on=opt(parse_datetime, d.pop("due_on", None)),
             id_=d.pop("id", None),
@@ -591,6 +611,7 @@ class Milestone(Model):
             title=d.pop("title", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -608,7 +629,7 @@ class NodeInfo(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfo:
         d = dict(data)
-        return cls(
+        decoded = cls(
             metadata=d.pop("metadata", None),
             open_registrations=d.pop("openRegistrations", None),
             protocols=d.pop("protocols", None),
@@ -616,6 +637,7 @@ class NodeInfo(Model):
             version=d.pop("version", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -630,13 +652,14 @@ class NodeInfoSoftware(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfoSoftware:
         d = dict(data)
-        return cls(
+        decoded = cls(
             homepage=d.pop("homepage", None),
             name=d.pop("name", None),
             repository=d.pop("repository", None),
             version=d.pop("version", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -652,7 +675,7 @@ class NotificationSubject(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationSubject:
         d = dict(data)
-        return cls(
+        decoded = cls(
             html_url=d.pop("html_url", None),
             state=d.pop("state", None),
             title=d.pop("title", None),
@@ -660,6 +683,7 @@ class NotificationSubject(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -677,7 +701,7 @@ class NotificationThread(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             pinned=d.pop("pinned", None),
             repository=opt(Repository.from_dict, d.pop("repository", None)),
@@ -687,6 +711,7 @@ class NotificationThread(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -704,7 +729,7 @@ class OAuth2Application(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OAuth2Application:
         d = dict(data)
-        return cls(
+        decoded = cls(
             client_id=d.pop("client_id", None),
             client_secret=d.pop("client_secret", None),
             confidential_client=d.pop("confidential_client", None),
@@ -714,6 +739,7 @@ class OAuth2Application(Model):
             redirect_uris=d.pop("redirect_uris", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -727,12 +753,13 @@ class Permission(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Permission:
         d = dict(data)
-        return cls(
+        decoded = cls(
             admin=d.pop("admin", None),
             pull=d.pop("pull", None),
             push=d.pop("push", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -747,13 +774,14 @@ class PullRequestMeta(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PullRequestMeta:
         d = dict(data)
-        return cls(
+        decoded = cls(
             draft=d.pop("draft", None),
             html_url=d.pop("html_url", None),
             merged=d.pop("merged", None),
             merged_at=opt(parse_datetime, d.pop("merged_at", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -768,13 +796,14 @@ class RepoCommit(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoCommit:
         d = dict(data)
-        return cls(
+        decoded = cls(
             author=opt(CommitUser.from_dict, d.pop("author", None)),
             committer=opt(CommitUser.from_dict, d.pop("committer", None)),
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -814,7 +843,7 @@ class Repository(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        return cls(
+        decoded = cls(
             archived=d.pop("archived", None),
             archived_at=opt(parse_datetime, d.pop("archived_at", None)),
             clone_url=d.pop("clone_url", None),
@@ -846,6 +875,7 @@ class Repository(Model):
             website=d.pop("website", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -858,11 +888,12 @@ class SearchResults(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResults:
         d = dict(data)
-        return cls(
+        decoded = cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
             ok=d.pop("ok", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -874,7 +905,8 @@ class ServerVersion(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ServerVersion:
         d = dict(data)
-        return cls(version=d.pop("version", None), additional_properties=d)
+        decoded = cls(version=d.pop("version", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -899,7 +931,7 @@ class User(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        return cls(
+        decoded = cls(
             active=d.pop("active", None),
             avatar_url=d.pop("avatar_url", None),
             created=opt(parse_datetime, d.pop("created", None)),
@@ -916,6 +948,7 @@ class User(Model):
             visibility=d.pop("visibility", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -935,7 +968,7 @@ class UserSettings(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserSettings:
         d = dict(data)
-        return cls(
+        decoded = cls(
             description=d.pop("description", None),
             diff_view_style=d.pop("diff_view_style", None),
             full_name=d.pop("full_name", None),
@@ -947,6 +980,7 @@ class UserSettings(Model):
             website=d.pop("website", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -963,7 +997,7 @@ class WatchInfo(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WatchInfo:
         d = dict(data)
-        return cls(
+        decoded = cls(
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             ignored=d.pop("ignored", None),
             reason=d.pop("reason", None),
@@ -972,3 +1006,4 @@ class WatchInfo(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import IO, TYPE_CHECKING, Any, TypeVar, Union
@@ -44,12 +45,42 @@ class OpenEnum(str, enum.Enum):
         return member
 
 
+_UTC = datetime.timezone.utc
+_from_iso = datetime.datetime.fromisoformat
+# RFC 3339 as Go writes it: up to nine fractional digits, ``Z`` or an offset.
+_RFC3339 = re.compile(
+    r"(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d:\d\d)(?:\.(\d+))?([Zz]|[+-]\d\d:\d\d)?"
+)
+
+
 def parse_datetime(value: str) -> datetime.datetime:
-    """An RFC 3339 timestamp as an aware datetime (UTC when no offset is given)."""
-    parsed = datetime.datetime.fromisoformat(
-        value.replace("Z", "+00:00").replace("z", "+00:00")
-    )
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+    """An RFC 3339 timestamp as an aware datetime (UTC when no offset is given).
+
+    Python 3.11 reads what Go writes as it is; 3.10 takes neither ``Z`` nor
+    more than six fractional digits, so those take the slower way round.
+    """
+    try:
+        parsed = _from_iso(value)
+    except ValueError:
+        parsed = _parse_rfc3339(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+
+
+def _parse_rfc3339(value: str) -> datetime.datetime:
+    match = _RFC3339.fullmatch(value)
+    if match is None:
+        raise ValueError(f"not an RFC 3339 timestamp: {value!r}")
+    day, clock, fraction, offset = match.groups()
+    if day.startswith("0000"):
+        # Go's zero time seen from west of UTC ("0000-12-31T19:00:00-05:00"):
+        # before year 1, which Python cannot hold. to_dict still sends the text.
+        return datetime.datetime.min.replace(tzinfo=_UTC)
+    text = f"{day}T{clock}"
+    if fraction:
+        text += "." + fraction[:6].ljust(6, "0")  # microseconds: nanoseconds are cut
+    if offset:
+        text += "+00:00" if offset in "Zz" else offset
+    return _from_iso(text)
 
 
 def parse_date(value: str) -> datetime.date:
@@ -109,25 +140,74 @@ def dump(value: Any) -> Any:
     return to_dict() if to_dict is not None else value
 
 
+class _Received:
+    """The object ``from_dict`` read, kept so that ``to_dict`` can give it back as sent."""
+
+    __slots__ = ("_received",)
+    _received: Mapping[str, Any]
+
+
 @dataclass(slots=True, kw_only=True)
-class Model:
+class Model(_Received):
     """What every model shares: the fields it does not declare, and ``to_dict``.
 
     Decoding is generated per model (``from_dict``), because it is on every
     response's path; encoding a request body is rarer, so one loop serves all.
+    A decoded model remembers the object it was read from (one reference, no
+    copy, so decoding costs nothing more): ``to_dict`` sends ``null`` again
+    where the server did, and a timestamp as the text the server wrote
+    (Go's nanoseconds and offset) while its value is unchanged.
     """
 
     additional_properties: dict[str, Any] = field(default_factory=dict, repr=False)
     """Fields the server sent that this version of the spec does not declare."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-ready data: its unknown fields, then every field that is set."""
+        """The model as JSON-ready data: its unknown fields, then every field that is
+        set, and those the server sent as ``null``."""
         result = dict(self.additional_properties)
+        received = getattr(self, "_received", None)
         for name, wire in _wire_names(type(self)):
             value = getattr(self, name)
-            if value is not None:
-                result[wire] = dump(value)
+            if received is None:
+                if value is not None:
+                    result[wire] = dump(value)
+            elif value is not None:
+                result[wire] = _as_sent(value, received.get(wire))
+            elif wire in received and received[wire] is None:
+                result[wire] = None
         return result
+
+
+M = TypeVar("M", bound=_Received)
+
+
+def decoded_from(model: M, data: Mapping[str, Any]) -> M:
+    """``model``, remembering the object it was decoded from (see ``Model``)."""
+    # Through the base's type: mypy takes a slotted dataclass's __slots__ to be
+    # its own fields only, and would refuse the assignment on ``model``.
+    held: _Received = model
+    held._received = data
+    return model
+
+
+def _as_sent(value: Any, sent: Any) -> Any:
+    """``dump(value)``, but a timestamp or date that still means the text it
+    was decoded from is that text."""
+    if isinstance(sent, str) and isinstance(value, datetime.date):
+        try:
+            if isinstance(value, datetime.datetime):
+                same = parse_datetime(sent) == value
+            else:
+                same = parse_date(sent) == value
+        except ValueError:
+            same = False
+        return sent if same else dump(value)
+    if isinstance(value, list) and isinstance(sent, list) and len(value) == len(sent):
+        return [_as_sent(item, sent_item) for item, sent_item in zip(value, sent)]
+    if isinstance(value, dict) and isinstance(sent, dict):
+        return {key: _as_sent(item, sent.get(key)) for key, item in value.items()}
+    return dump(value)
 
 
 # Model class → (attribute, JSON name) of its fields; filled on first use.
@@ -200,7 +280,14 @@ def json_of(decode: Callable[[Any], T]) -> Callable[[httpx.Response], T]:
 
 
 def json_list(decode: Callable[[Any], T]) -> Callable[[httpx.Response], list[T]]:
-    return lambda response: [decode(item) for item in response.json()]
+    # Go encodes an empty slice it never made as null: that is an empty list.
+    return lambda response: [decode(item) for item in response.json() or ()]
+
+
+def json_array(response: httpx.Response) -> Any:
+    """A list of plain JSON values; ``null`` (Go's nil slice) is an empty list."""
+    value = response.json()
+    return [] if value is None else value
 
 
 def json_items(
@@ -211,7 +298,9 @@ def json_items(
 
 
 def json_map(decode: Callable[[Any], T]) -> Callable[[httpx.Response], dict[str, T]]:
-    return lambda response: {key: decode(item) for key, item in response.json().items()}
+    return lambda response: {
+        key: decode(item) for key, item in (response.json() or {}).items()
+    }
 
 
 def created_token(response: httpx.Response) -> str:

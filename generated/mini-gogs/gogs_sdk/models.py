@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, decoded_from, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "AccessToken",
@@ -59,9 +59,10 @@ class AccessToken(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        return cls(
+        decoded = cls(
             name=d.pop("name", None), sha_1=d.pop("sha1", None), additional_properties=d
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -80,7 +81,7 @@ class Collaborator(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Collaborator:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
@@ -92,6 +93,7 @@ class Collaborator(Model):
             ),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -105,12 +107,13 @@ class CollaboratorPermissions(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CollaboratorPermissions:
         d = dict(data)
-        return cls(
+        decoded = cls(
             admin=d.pop("admin", None),
             push=d.pop("push", None),
             pull=d.pop("pull", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -122,7 +125,8 @@ class CreateAccessTokenBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenBody:
         d = dict(data)
-        return cls(name=need(d, "name"), additional_properties=d)
+        decoded = cls(name=need(d, "name"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -142,7 +146,7 @@ class CreateIssueBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueBody:
         d = dict(data)
-        return cls(
+        decoded = cls(
             title=need(d, "title"),
             body=d.pop("body", None),
             assignee=d.pop("assignee", None),
@@ -151,6 +155,7 @@ class CreateIssueBody(Model):
             closed=d.pop("closed", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -162,7 +167,8 @@ class DeleteEmailsBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeleteEmailsBody:
         d = dict(data)
-        return cls(emails=need(d, "emails"), additional_properties=d)
+        decoded = cls(emails=need(d, "emails"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -173,11 +179,12 @@ class Error(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Error:
         d = dict(data)
-        return cls(
+        decoded = cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -199,7 +206,7 @@ class Issue(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             number=d.pop("number", None),
             state=opt(IssueState, d.pop("state", None)),
@@ -215,6 +222,7 @@ class Issue(Model):
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -227,13 +235,14 @@ class Label(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             name=d.pop("name", None),
             color=d.pop("color", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -250,7 +259,7 @@ class Milestone(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             title=d.pop("title", None),
             description=d.pop("description", None),
@@ -261,6 +270,7 @@ class Milestone(Model):
             due_on=opt(parse_datetime, d.pop("due_on", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -275,12 +285,13 @@ class RenderMarkdownBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RenderMarkdownBody:
         d = dict(data)
-        return cls(
+        decoded = cls(
             text=need(d, "text"),
             mode=opt(RenderMarkdownBodyMode, d.pop("mode", None)),
             context=d.pop("context", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -312,7 +323,7 @@ class Repository(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             owner=opt(User.from_dict, d.pop("owner", None)),
             name=d.pop("name", None),
@@ -339,6 +350,7 @@ class Repository(Model):
             ),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -352,12 +364,13 @@ class RepositoryPermissions(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepositoryPermissions:
         d = dict(data)
-        return cls(
+        decoded = cls(
             admin=d.pop("admin", None),
             push=d.pop("push", None),
             pull=d.pop("pull", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -370,11 +383,12 @@ class SearchRepositoriesResponse(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchRepositoriesResponse:
         d = dict(data)
-        return cls(
+        decoded = cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
             ok=d.pop("ok", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -390,7 +404,7 @@ class User(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        return cls(
+        decoded = cls(
             id_=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
@@ -399,3 +413,4 @@ class User(Model):
             avatar_url=d.pop("avatar_url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)

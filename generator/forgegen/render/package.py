@@ -248,7 +248,7 @@ def render_package(
         emit(f"{root}/ssh_auth.py", "package/ssh_auth.py.jinja")
     runtime_names = set(model_imports.runtime)
     runtime_names |= {"OpenEnum"} if api.enums else set()
-    runtime_names |= {"Model"} if api.models else set()
+    runtime_names |= {"Model", "decoded_from"} if api.models else set()
     emit(
         f"{root}/models.py",
         "package/models.py.jinja",

@@ -152,7 +152,7 @@ def paged_parts(op: ir.Operation, imports: Imports) -> ResultParts:
         field = pagination.wrapper_field
         decode = f"json_items({wrapper.name}.from_dict, lambda page: page.{field})"
     else:
-        decode = f"json_list({decoder})" if decoder else "json_value"
+        decode = f"json_list({decoder})" if decoder else "json_array"
     imports.runtime.add(decode.split("(")[0])
     return ResultParts(note, decode, "", paged=True)
 
@@ -171,7 +171,8 @@ def result_parts(result: ir.Result, imports: Imports) -> ResultParts:
     else:
         shape, decoder = item_decoder(rtype, imports)
         if decoder is None:
-            decode, cast = "json_value", note
+            # A list endpoint may answer null (Go's nil slice): json_array makes it [].
+            decode, cast = ("json_array" if shape == "list" else "json_value"), note
         else:
             decode = {"scalar": "json_of", "list": "json_list", "map": "json_map"}[shape]
             decode = f"{decode}({decoder})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from .._runtime import dump, json_of, json_value
+from .._runtime import dump, json_array, json_of, json_value
 from ..models import A, FooBar, FooBar2, WeirdNames
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class NamingApi:
         ``GET /matrix`` (operationId ``getMatrix``)
         """
         return cast(
-            "list[list[float]]", self._client.call("GET", "/matrix", decode=json_value)
+            "list[list[float]]", self._client.call("GET", "/matrix", decode=json_array)
         )
 
     def get_pair_a(self) -> A:
@@ -106,7 +106,7 @@ class AsyncNamingApi:
         """Async ``NamingApi.get_matrix``: Return a grid of numbers"""
         return cast(
             "list[list[float]]",
-            await self._client.call("GET", "/matrix", decode=json_value),
+            await self._client.call("GET", "/matrix", decode=json_array),
         )
 
     async def get_pair_a(self) -> A:
