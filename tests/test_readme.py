@@ -13,7 +13,7 @@ import click
 import pytest
 import yaml
 
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.release.config import load_config
 from releasing import GITEA, REPO, private_cache, run
 
