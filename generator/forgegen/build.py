@@ -21,11 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from packaging.version import Version
-
 from forgegen import __version__, ir
 from forgegen.diagnostics import Diagnostic, Diagnostics, Severity
-from forgegen.errors import ForgegenError, SpecError
+from forgegen.errors import SpecError
 from forgegen.format.formatters import Formatter, format_files, require
 from forgegen.load import source
 from forgegen.parse import parse, refuse_external_refs
@@ -33,9 +31,9 @@ from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
-from forgegen.release.guards import check_forge, output_forge
+from forgegen.release.guards import check_forge, output_forge, publish_version
 from forgegen.render.metadata import metadata
-from forgegen.render.package import Provenance, builtin_templates, package_version, render_package
+from forgegen.render.package import Provenance, builtin_templates, render_package
 from forgegen.validate.verdicts import Verdict
 from forgegen.write import fingerprint
 from forgegen.write.check import is_artifact
@@ -322,32 +320,6 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     )
 
 
-def _version(options: BuildOptions, spec: LoadedSpec, profile: forges.Profile) -> str:
-    """The version to publish, with a warning where it cannot be published or
-    will not tell releases apart."""
-    try:
-        version = package_version(
-            spec.api.version, options.version_suffix, override=options.package_version
-        )
-    except ValueError as exc:
-        option = "--package-version" if options.package_version else "--version-suffix"
-        raise ForgegenError(f"{option}: {exc}") from None
-    if Version(version).local:
-        spec.diagnostics.warn(
-            "/info/version",
-            f"the package version {version} has a local label (after '+'), which PyPI "
-            "refuses; use .postN or --package-version for a version you can publish",
-        )
-    if profile.name == "gogs" and options.package_version is None:
-        spec.diagnostics.warn(
-            "/info/version",
-            f"Gogs' spec calls every release version {spec.api.version!r}, so the package is "
-            f"{version} whatever Gogs it was built from; pass --package-version (or "
-            "package_version in the config) to publish one version per Gogs release",
-        )
-    return version
-
-
 def _render(
     options: BuildOptions,
     loaded: source.SpecSource,
@@ -360,7 +332,13 @@ def _render(
     A function of its own so that the IR is freed before formatting, the
     stage that needs the most memory."""
     spec = _parse(loaded, profile.name, options.fixes)
-    version = _version(options, spec, profile)
+    version = publish_version(
+        spec.api.version,
+        suffix=options.version_suffix,
+        override=options.package_version,
+        forge=profile.name,
+        diagnostics=spec.diagnostics,
+    )
     api = sdk_api(spec)
     progress(f"rendering {package} ({profile.name}, {len(spec.api.operations)} operations)")
     files = render_package(
