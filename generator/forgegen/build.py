@@ -32,14 +32,9 @@ from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
 from forgegen.release.changelog import history
-from forgegen.release.guards import check_forge, output_forge
+from forgegen.release.guards import check_forge, output_forge, publish_version
 from forgegen.render.metadata import metadata
-from forgegen.render.package import (
-    Provenance,
-    builtin_templates,
-    publishable_version,
-    render_package,
-)
+from forgegen.render.package import Provenance, builtin_templates, render_package
 from forgegen.validate.verdicts import Verdict, judge_verdict, start_all
 from forgegen.write import fingerprint
 from forgegen.write.check import is_artifact
@@ -355,9 +350,12 @@ def _render(
     spec = _parse(loaded, profile.name, options.fixes)
     if others:
         spec = _merged([spec, *(_parse(o, profile.name, options.fixes) for o in others)])
-    suffix, override = options.version_suffix, options.package_version
-    version = publishable_version(
-        spec.api.version, suffix, override, profile.name, spec.diagnostics
+    version = publish_version(
+        spec.api.version,
+        suffix=options.version_suffix,
+        override=options.package_version,
+        forge=profile.name,
+        diagnostics=spec.diagnostics,
     )
     api = sdk_api(spec)
     progress(f"rendering {package} ({profile.name}, {len(spec.api.operations)} operations)")

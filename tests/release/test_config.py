@@ -126,6 +126,11 @@ def test_pyproject_tool_forgegen(tmp_path: Path) -> None:
             "[[targets]]\nname='a'\nspec='s'\nout='o'\nversion_suffix='+no!'",
             "targets[0].version_suffix: '+no!' does not make a valid version",
         ),
+        (
+            "[[targets]]\nname='a'\nspec='s'\nout='o'\npackage_version='thirteen'",
+            "targets[0].package_version: 'thirteen' is not a PEP 440 version",
+        ),
+        ("[[targets]]\nname='a'\nspec='s'\nout='o'\npackage='json'", "standard library's"),
         ("[[targets]]\nname='a'\nspec='s'\nout='o'\ntemplates='nowhere'", "templates: "),
         (
             "[[targets]]\nname='a'\nspec='s'\nout='o'\n[[targets]]\nname='a'\nspec='t'\nout='p'",
@@ -271,3 +276,16 @@ def test_build_all_starts_the_largest_specs_first(tmp_path: Path) -> None:
         Target("remote", "https://forge.example.com", tmp_path / "c"),
     ]
     assert [t.name for t in _largest_first(targets)] == ["remote", "big", "small"]
+
+
+def test_a_targets_package_version_is_the_packages(tmp_path: Path) -> None:
+    config = tmp_path / "forgegen.toml"
+    config.write_text(
+        f"[[targets]]\nname = 'gogs'\nspec = {json.dumps(str(GOGS))}\nout = 'sdk'\n"
+        "package_version = '0.13.0'\nversion_suffix = '.post1'\n",
+        encoding="utf-8",
+    )
+    result = run("build", "--all", "--config", config, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "gogs: built: gogs_sdk 0.13.0.post1 (gogs)" in result.stderr
+    assert 'version = "0.13.0.post1"' in (tmp_path / "sdk" / "pyproject.toml").read_text()

@@ -36,7 +36,8 @@ def summary(report: Report) -> str:
 
 
 def _item(change: Change) -> str:
-    return f"- **{change.kind}** {code(change.subject)}: {change.detail}"
+    why = f" ({literals.markdown(change.why)})" if change.why else ""
+    return f"- **{change.kind}** {code(change.subject)}: {change.detail}{why}"
 
 
 def _sections(changes: list[Change], level: int) -> list[str]:

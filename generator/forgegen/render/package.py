@@ -17,7 +17,6 @@ import jinja2
 from packaging.version import InvalidVersion, Version
 
 from forgegen import __version__, ir, literals
-from forgegen.diagnostics import Diagnostics
 from forgegen.errors import ForgegenError
 from forgegen.profiles.forges import Profile
 from forgegen.render import layout
@@ -31,7 +30,6 @@ __all__ = [
     "environment",
     "package_version",
     "pep440",
-    "publishable_version",
     "render_package",
 ]
 
@@ -281,29 +279,3 @@ def render_package(
         fixes=fixes,
     )
     return files
-
-
-def publishable_version(
-    spec_version: str, suffix: str, override: str | None, forge: str, diagnostics: Diagnostics
-) -> str:
-    """The version to publish, with a warning where it cannot be published or
-    will not tell releases apart."""
-    try:
-        version = package_version(spec_version, suffix, override=override)
-    except ValueError as exc:
-        option = "--package-version" if override else "--version-suffix"
-        raise ForgegenError(f"{option}: {exc}") from None
-    if Version(version).local:
-        diagnostics.warn(
-            "/info/version",
-            f"the package version {version} has a local label (after '+'), which PyPI "
-            "refuses; use .postN or --package-version for a version you can publish",
-        )
-    if forge == "gogs" and override is None:
-        diagnostics.warn(
-            "/info/version",
-            f"Gogs' spec calls every release version {spec_version!r}, so the package is "
-            f"{version} whatever Gogs it was built from; pass --package-version (or "
-            "package_version in the config) to publish one version per Gogs release",
-        )
-    return version
