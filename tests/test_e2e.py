@@ -183,7 +183,7 @@ def test_get_repository_is_a_typed_model(gitea: Runner) -> None:
     assert isinstance(repo, m.Repository)
     assert isinstance(repo.owner, m.User)
     assert isinstance(repo.permissions, m.Permission)
-    assert (repo.full_name, repo.owner.login, repo.id_, repo.private) == (
+    assert (repo.full_name, repo.owner.login, repo.id, repo.private) == (
         "alice/hello",
         "alice",
         10,
@@ -309,7 +309,7 @@ def test_list_issues_limit_is_capped_by_the_server(gitea: Runner) -> None:
 def test_list_issues_sends_datetimes_and_escaped_names(gitea: Runner) -> None:
     since = dt.datetime(2024, 1, 5, 2, 0, tzinfo=CEST)  # the "+" must survive the query string
     issues = gitea.first_page(
-        lambda c: c.issue.list_issues("alice", "hello", state="all", type_="pulls", since=since)
+        lambda c: c.issue.list_issues("alice", "hello", state="all", type="pulls", since=since)
     ).items
 
     request = gitea.state.last_request
@@ -694,9 +694,9 @@ def test_query_arrays_repeat_the_key_with_the_wire_name(gitea: Runner) -> None:
         auth=gitea.sdk.TokenAuth(gitea.token()),
     ).items
 
-    assert [t.id_ for t in threads] == [2, 5]
+    assert [t.id for t in threads] == [2, 5]
     assert all(isinstance(t.subject, gitea.models.NotificationSubject) for t in threads)
-    assert threads[0].subject.type_ == "Pull"
+    assert threads[0].subject.type == "Pull"
     request = gitea.state.last_request
     assert request.query == [
         ("status-types", "read"),

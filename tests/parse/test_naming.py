@@ -19,10 +19,17 @@ from forgegen import naming
         ("GetTree", "get_tree"),
         ("status-types", "status_types"),
         ("not", "not_"),
-        ("id", "id_"),
-        ("type", "type_"),
-        ("match", "match_"),
+        ("id", "id"),  # builtins are fine as attributes and keyword arguments
+        ("type", "type"),
+        ("next", "next"),
+        ("format", "format"),
+        ("match", "match"),  # a soft keyword is a valid name
+        ("class", "class_"),
+        ("from", "from_"),
+        ("import", "import_"),
         ("self", "self_"),
+        ("int", "int_"),  # would shadow an annotation inside a model's class body
+        ("dump", "dump_"),  # would shadow the helper a method body calls
         ("__init__", "init"),
         ("_private", "private"),
         ("2fa-enabled", "value_2_fa_enabled"),
@@ -64,7 +71,7 @@ def test_constants_of_enum_values() -> None:
 def test_identifier_is_always_safe(text: str) -> None:
     name = naming.identifier(text)
     assert name.isidentifier() and name.isascii()
-    assert not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+    assert not keyword.iskeyword(name)
     assert not name.startswith("_")
 
 
