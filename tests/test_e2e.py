@@ -716,7 +716,7 @@ def test_keyword_parameters_use_their_wire_names(gitea: Runner) -> None:
     assert gitea.state.last_request.query == [("files", "false"), ("not", sha)]
 
     threads = gitea.first_page(
-        lambda c: c.notification.get_list(all_=True), auth=gitea.sdk.TokenAuth(gitea.token())
+        lambda c: c.notification.get_list(all=True), auth=gitea.sdk.TokenAuth(gitea.token())
     ).items
     assert len(threads) == 5
     assert gitea.state.last_request.query == [("all", "true")]

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "Scope",
+    "argument",
     "constant",
     "identifier",
     "module",
@@ -34,34 +35,22 @@ __all__ = [
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # Only hard keywords are refused as such: soft ones (``match``, ``type``) are
-# valid names. The rest are what the generated modules refer to by bare name
-# inside a class body or a method, where a field or an argument of the same
-# name would shadow them: annotations (``int``), the decoders and helpers the
-# methods call. (Class names are kept apart by the parser's class Scope, and a
-# model's own names by its field Scope.)
+# valid names. The rest are the builtins the generated annotations name: a
+# model's field is declared in its class body, where a field called ``int``
+# would shadow the ``int`` of the annotations after it. (Class names are kept
+# apart by the parser's class Scope, and a model's own names by its field Scope.)
 _GENERATED = frozenset(
+    ["str", "int", "float", "bool", "bytes", "list", "dict", "object", "self", "cls"]
+)
+# What a generated method's body calls by bare name: an argument of the same
+# name would shadow it there (see ``argument``).
+_METHOD_BODY = frozenset(
     [
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "list",
-        "dict",
-        "object",
         "cast",
-        "self",
-        "cls",
         "dump",
         "csv",
-        "need",
-        "opt",
-        "opt_list",
-        "opt_map",
-        "list_of",
-        "map_of",
-        "parse_datetime",
-        "parse_date",
+        "Paginator",
+        "AsyncPaginator",
         "json_value",
         "json_of",
         "json_list",
@@ -118,6 +107,12 @@ def module(name: str, *, fallback: str) -> str:
     if len(text) > MODULE_LENGTH:
         text = identifier(text[:MODULE_LENGTH], fallback=fallback)
     return text + "_" if text in _DEVICES else text
+
+
+def argument(name: str) -> str:
+    """An argument name (already made by ``snake``) that does not hide what
+    the method's body calls: ``content`` → ``content_``."""
+    return name + "_" if name in _METHOD_BODY else name
 
 
 def usable(name: str) -> bool:

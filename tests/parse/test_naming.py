@@ -29,7 +29,7 @@ from forgegen import naming
         ("import", "import_"),
         ("self", "self_"),
         ("int", "int_"),  # would shadow an annotation inside a model's class body
-        ("dump", "dump_"),  # would shadow the helper a method body calls
+        ("content", "content"),  # a field may be called so (an argument not: see below)
         ("__init__", "init"),
         ("_private", "private"),
         ("2fa-enabled", "value_2_fa_enabled"),
@@ -57,6 +57,16 @@ def test_snake(spec_name: str, expected: str) -> None:
 )
 def test_pascal(spec_name: str, expected: str) -> None:
     assert naming.pascal(spec_name) == expected
+
+
+def test_arguments_do_not_hide_what_a_method_body_calls() -> None:
+    assert [naming.argument(n) for n in ("content", "text", "dump", "cast", "id")] == [
+        "content_",
+        "text_",
+        "dump_",
+        "cast_",
+        "id",
+    ]
 
 
 def test_constants_of_enum_values() -> None:

@@ -187,6 +187,8 @@ def render_package(
         "version": version,
         "groups": groups,
         "profile": profile,
+        # Client.from_env() reads <prefix>_URL and <prefix>_TOKEN
+        "env_prefix": "FORGE" if profile.name == "generic" else profile.name.upper(),
         "auth": auth,
         "auth_names": auth.names,
         "error_names": _ERROR_NAMES,
