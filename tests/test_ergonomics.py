@@ -1,12 +1,15 @@
-"""Client configuration as a new user meets it, on SDKs built from the real
-Gitea, Forgejo and Gogs specs, against the fake forge of ``forge_server.py``:
-``with_options`` (timeout, headers, retries per call, one connection pool),
-``http_client=`` keeping the base URL, timeout and headers, the ``Retry-After``
-cap and what the error says when retrying stops, ``from_env`` and ``repr``."""
+"""The SDK as a new user meets it, on SDKs built from the real Gitea, Forgejo
+and Gogs specs, against the fake forge of ``forge_server.py``: full docstrings
+on sync and async methods, required bodies, ``with_options`` (timeout,
+headers, retries per call, one connection pool), ``http_client=`` keeping the
+base URL, timeout and headers, the ``Retry-After`` cap and what the error says
+when retrying stops, ``from_env`` and ``repr``."""
 
 from __future__ import annotations
 
 import asyncio
+import importlib
+import inspect
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -224,3 +227,47 @@ def test_repr_shows_the_url_and_auth_kind_never_the_secret(forge: Forge) -> None
         assert repr(client).endswith("auth=BasicAuth)") and secret not in repr(client)
     with sdk.Client(forge.server.url) as client:
         assert repr(client).endswith("auth=None)")
+
+
+def _methods(sdk: ModuleType) -> Iterator[tuple[str, Any, Any]]:
+    """(name, sync method, async method) of every operation of an SDK."""
+    api = importlib.import_module(f"{sdk.__name__}.api")
+    folder = Path(api.__file__).parent
+    for path in sorted(folder.glob("[!_]*.py")):
+        module = importlib.import_module(f"{api.__name__}.{path.stem}")
+        for name in module.__all__:
+            if name.startswith("Async"):
+                continue
+            sync_class, async_class = getattr(module, name), getattr(module, "Async" + name)
+            for attr, method in vars(sync_class).items():
+                if not attr.startswith("_"):
+                    yield f"{name}.{attr}", method, getattr(async_class, attr)
+
+
+def test_sync_and_async_methods_carry_the_same_full_docstring(sdks: dict[str, ModuleType]) -> None:
+    for flavour, sdk in sdks.items():
+        count = 0
+        for name, sync, twin in _methods(sdk):
+            doc = inspect.getdoc(sync) or ""
+            assert inspect.getdoc(twin) == doc.replace("``Paginator[", "``AsyncPaginator["), name
+            for parameter in list(inspect.signature(sync).parameters)[1:]:
+                assert f"\n    {parameter}: " in doc, (flavour, name, parameter)
+            assert "Returns " in doc and "Raises ``ApiError``" in doc, (flavour, name)
+            assert doc.splitlines()[-1].startswith("``"), (flavour, name)  # the route
+            count += 1
+        assert count > 100, flavour
+
+
+def test_a_body_with_required_fields_is_a_required_argument(forge: Forge) -> None:
+    sdk, models = forge.sdk, forge.sdk.models
+    group = "issues" if forge.flavour == "gogs" else "issue"
+    body_class = models.CreateIssueBody if forge.flavour == "gogs" else models.CreateIssueOption
+    with sdk.Client(forge.server.url, auth=sdk.TokenAuth(forge.token())) as client:
+        create = getattr(client, group).create_issue
+        body = inspect.signature(create).parameters["body"]
+        assert body.default is inspect.Parameter.empty  # title is required, so the body is
+        positional = create("alice", "hello", body_class(title="by position"))
+        keyword = create("alice", "hello", body=body_class(title="by keyword"))
+    assert (positional.title, keyword.title) == ("by position", "by keyword")
+    with pytest.raises(TypeError):
+        create("alice", "hello")
