@@ -10,6 +10,10 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
+import os
+import re
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -271,3 +275,41 @@ def test_a_body_with_required_fields_is_a_required_argument(forge: Forge) -> Non
     assert (positional.title, keyword.title) == ("by position", "by keyword")
     with pytest.raises(TypeError):
         create("alice", "hello")
+
+
+_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def test_the_readme_examples_run_as_written(
+    forge: Forge, sdks: dict[str, ModuleType], tmp_path: Path
+) -> None:
+    sdk = forge.sdk
+    out = Path(sdk.__file__).parent.parent
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    # The README is written for the package name it was built with: opt_<flavour>_sdk.
+    blocks = _BLOCK.findall(readme)
+    assert len(blocks) >= 6, readme[:500]
+    for heading in ("## Install", "## Authentication", "## Pagination", "## Errors and retries"):
+        assert heading in readme or (heading == "## Pagination" and forge.flavour == "gogs")
+    assert "## Operations" in readme and "### `client." in readme
+    prefix = PREFIXES[forge.flavour]
+    env = {
+        **os.environ,
+        f"{prefix}_URL": forge.server.url,
+        f"{prefix}_TOKEN": forge.token(),
+        f"{prefix}_USER": "alice",
+        f"{prefix}_PASSWORD": "secret",
+        "PYTHONPATH": str(out),
+    }
+    for number, code in enumerate(blocks):
+        result = subprocess.run(
+            [sys.executable, "-X", "utf8", "-c", code],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, f"block {number}:\n{code}\n{result.stderr}"
+    assert forge.server.state.server_errors == []

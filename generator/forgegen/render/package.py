@@ -20,6 +20,7 @@ from forgegen import __version__, ir, literals
 from forgegen.errors import ForgegenError
 from forgegen.profiles.forges import Profile
 from forgegen.render import layout
+from forgegen.render.readme import examples
 from forgegen.render.views import GroupView, auth_view, group_view, models_view
 
 __all__ = [
@@ -252,5 +253,6 @@ def render_package(
         generator_version=__version__,
         operation_count=len(api.operations),
         fixes=fixes,
+        ex=examples(api),
     )
     return files
