@@ -88,7 +88,7 @@ class RepositoryObjectFormatName(OpenEnum):
 class AccessToken(Model):
     """AccessToken is a personal API token; the full secret is only shown once."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     scopes: list[str] | None = None
     sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
@@ -98,7 +98,7 @@ class AccessToken(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             scopes=d.pop("scopes", None),
             sha_1=d.pop("sha1", None),
@@ -113,7 +113,7 @@ class ActionRunner(Model):
 
     busy: bool | None = None
     ephemeral: bool | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     labels: list[ActionRunnerLabel] | None = None
     name: str | None = None
     status: str | None = None
@@ -124,7 +124,7 @@ class ActionRunner(Model):
         return cls(
             busy=d.pop("busy", None),
             ephemeral=d.pop("ephemeral", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             labels=opt_list(ActionRunnerLabel.from_dict, d.pop("labels", None)),
             name=d.pop("name", None),
             status=d.pop("status", None),
@@ -136,17 +136,17 @@ class ActionRunner(Model):
 class ActionRunnerLabel(Model):
     """ActionRunnerLabel is one label a runner advertises."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
-    type_: str | None = field(default=None, metadata={"wire": "type"})
+    type: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             additional_properties=d,
         )
 
@@ -159,7 +159,7 @@ class Activity(Model):
     act_user_id: int | None = None
     content: str | None = None
     created: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_private: bool | None = None
     op_type: str | None = None
     ref_name: str | None = None
@@ -175,7 +175,7 @@ class Activity(Model):
             act_user_id=d.pop("act_user_id", None),
             content=d.pop("content", None),
             created=opt(parse_datetime, d.pop("created", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_private=d.pop("is_private", None),
             op_type=d.pop("op_type", None),
             ref_name=d.pop("ref_name", None),
@@ -222,7 +222,7 @@ class Attachment(Model):
     browser_download_url: str | None = None
     created_at: datetime.datetime | None = None
     download_count: int | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     size: int | None = None
     """size in bytes"""
@@ -235,7 +235,7 @@ class Attachment(Model):
             browser_download_url=d.pop("browser_download_url", None),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             download_count=d.pop("download_count", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             size=d.pop("size", None),
             uuid=d.pop("uuid", None),
@@ -375,7 +375,7 @@ class CreateRepoOption(Model):
     default_branch: str | None = None
     description: str | None = None
     gitignores: str | None = None
-    license_: str | None = field(default=None, metadata={"wire": "license"})
+    license: str | None = None
     name: str
     object_format_name: CreateRepoOptionObjectFormatName | None = None
     private: bool | None = None
@@ -391,7 +391,7 @@ class CreateRepoOption(Model):
             default_branch=d.pop("default_branch", None),
             description=d.pop("description", None),
             gitignores=d.pop("gitignores", None),
-            license_=d.pop("license", None),
+            license=d.pop("license", None),
             name=need(d, "name"),
             object_format_name=opt(
                 CreateRepoOptionObjectFormatName, d.pop("object_format_name", None)
@@ -450,7 +450,7 @@ class Issue(Model):
     created_at: datetime.datetime | None = None
     due_date: datetime.datetime | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_locked: bool | None = None
     labels: list[Label] | None = None
     milestone: Milestone | None = None
@@ -476,7 +476,7 @@ class Issue(Model):
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             due_date=opt(parse_datetime, d.pop("due_date", None)),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_locked=d.pop("is_locked", None),
             labels=opt_list(Label.from_dict, d.pop("labels", None)),
             milestone=opt(Milestone.from_dict, d.pop("milestone", None)),
@@ -518,7 +518,7 @@ class Label(Model):
     color: str | None = None
     description: str | None = None
     exclusive: bool | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     url: str | None = None
 
@@ -529,7 +529,7 @@ class Label(Model):
             color=d.pop("color", None),
             description=d.pop("description", None),
             exclusive=d.pop("exclusive", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             url=d.pop("url", None),
             additional_properties=d,
@@ -576,7 +576,7 @@ class Milestone(Model):
 
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     state: str | None = None
     title: str | None = None
 
@@ -586,7 +586,7 @@ class Milestone(Model):
         return cls(
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
             due_on=opt(parse_datetime, d.pop("due_on", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             state=d.pop("state", None),
             title=d.pop("title", None),
             additional_properties=d,
@@ -646,7 +646,7 @@ class NotificationSubject(Model):
     html_url: str | None = None
     state: str | None = None
     title: str | None = None
-    type_: str | None = field(default=None, metadata={"wire": "type"})
+    type: str | None = None
     url: str | None = None
 
     @classmethod
@@ -656,7 +656,7 @@ class NotificationSubject(Model):
             html_url=d.pop("html_url", None),
             state=d.pop("state", None),
             title=d.pop("title", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
@@ -666,7 +666,7 @@ class NotificationSubject(Model):
 class NotificationThread(Model):
     """NotificationThread is one notification of the signed-in user."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     pinned: bool | None = None
     repository: Repository | None = None
     subject: NotificationSubject | None = None
@@ -678,7 +678,7 @@ class NotificationThread(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             pinned=d.pop("pinned", None),
             repository=opt(Repository.from_dict, d.pop("repository", None)),
             subject=opt(NotificationSubject.from_dict, d.pop("subject", None)),
@@ -697,7 +697,7 @@ class OAuth2Application(Model):
     client_secret: str | None = field(default=None, repr=False)
     confidential_client: bool | None = None
     created: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     redirect_uris: list[str] | None = None
 
@@ -709,7 +709,7 @@ class OAuth2Application(Model):
             client_secret=d.pop("client_secret", None),
             confidential_client=d.pop("confidential_client", None),
             created=opt(parse_datetime, d.pop("created", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             redirect_uris=d.pop("redirect_uris", None),
             additional_properties=d,
@@ -792,7 +792,7 @@ class Repository(Model):
     forks_count: int | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     internal: bool | None = None
     mirror: bool | None = None
     name: str | None = None
@@ -826,7 +826,7 @@ class Repository(Model):
             forks_count=d.pop("forks_count", None),
             full_name=d.pop("full_name", None),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             internal=d.pop("internal", None),
             mirror=d.pop("mirror", None),
             name=d.pop("name", None),
@@ -888,7 +888,7 @@ class User(Model):
     email: str | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_admin: bool | None = None
     last_login: datetime.datetime | None = None
     login: str | None = None
@@ -907,7 +907,7 @@ class User(Model):
             email=d.pop("email", None),
             full_name=d.pop("full_name", None),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_admin=d.pop("is_admin", None),
             last_login=opt(parse_datetime, d.pop("last_login", None)),
             login=d.pop("login", None),

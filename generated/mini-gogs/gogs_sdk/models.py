@@ -68,7 +68,7 @@ class AccessToken(Model):
 class Collaborator(Model):
     """A user together with what they may do in one repository"""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
@@ -81,7 +81,7 @@ class Collaborator(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> Collaborator:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
             full_name=d.pop("full_name", None),
@@ -182,7 +182,7 @@ class Error(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Issue(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     number: int | None = None
     state: IssueState | None = None
     title: str | None = None
@@ -200,7 +200,7 @@ class Issue(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             number=d.pop("number", None),
             state=opt(IssueState, d.pop("state", None)),
             title=d.pop("title", None),
@@ -219,7 +219,7 @@ class Issue(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Label(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     color: str | None = None
     url: str | None = None
@@ -228,7 +228,7 @@ class Label(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             color=d.pop("color", None),
             url=d.pop("url", None),
@@ -238,7 +238,7 @@ class Label(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Milestone(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     title: str | None = None
     description: str | None = None
     state: MilestoneState | None = None
@@ -251,7 +251,7 @@ class Milestone(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             title=d.pop("title", None),
             description=d.pop("description", None),
             state=opt(MilestoneState, d.pop("state", None)),
@@ -285,7 +285,7 @@ class RenderMarkdownBody(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Repository(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     owner: User | None = None
     name: str | None = None
     full_name: str | None = None
@@ -313,7 +313,7 @@ class Repository(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             owner=opt(User.from_dict, d.pop("owner", None)),
             name=d.pop("name", None),
             full_name=d.pop("full_name", None),
@@ -379,7 +379,7 @@ class SearchRepositoriesResponse(Model):
 
 @dataclass(slots=True, kw_only=True)
 class User(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
@@ -391,7 +391,7 @@ class User(Model):
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
         return cls(
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
             full_name=d.pop("full_name", None),
