@@ -297,3 +297,24 @@ def _bound_names(body: list[ast.stmt]) -> list[str]:
         elif isinstance(node, ast.If):
             names += _bound_names(node.body) + _bound_names(node.orelse)
     return names
+
+
+def pyright_strict(project: Path, package: str, scratch: Path) -> subprocess.CompletedProcess[str]:
+    """``pyright`` in strict mode over a generated package, its config kept in ``scratch``
+    so the project (perhaps a committed snapshot) is left as it was."""
+    config = scratch / "pyrightconfig.json"
+    settings = {
+        "include": [str(project / package)],
+        "extraPaths": [str(project)],
+        "typeCheckingMode": "strict",
+        "pythonVersion": "3.10",
+    }
+    config.write_text(json.dumps(settings), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "pyright", "--project", str(config)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

@@ -179,7 +179,7 @@ def test_get_repository_is_a_typed_model(gitea: Runner) -> None:
     assert isinstance(repo, m.Repository)
     assert isinstance(repo.owner, m.User)
     assert isinstance(repo.permissions, m.Permission)
-    assert (repo.full_name, repo.owner.login, repo.id_, repo.private) == (
+    assert (repo.full_name, repo.owner.login, repo.id, repo.private) == (
         "alice/hello",
         "alice",
         10,
@@ -306,7 +306,7 @@ def test_list_issues_limit_is_capped_by_the_server(gitea: Runner) -> None:
 def test_list_issues_sends_datetimes_and_escaped_names(gitea: Runner) -> None:
     since = dt.datetime(2024, 1, 5, 2, 0, tzinfo=CEST)  # the "+" must survive the query string
     issues = gitea.first_page(
-        lambda c: c.issue.list_issues("alice", "hello", state="all", type_="pulls", since=since)
+        lambda c: c.issue.list_issues("alice", "hello", state="all", type="pulls", since=since)
     ).items
 
     request = gitea.state.last_request
@@ -691,9 +691,9 @@ def test_query_arrays_repeat_the_key_with_the_wire_name(gitea: Runner) -> None:
         auth=gitea.sdk.TokenAuth(gitea.token()),
     ).items
 
-    assert [t.id_ for t in threads] == [2, 5]
+    assert [t.id for t in threads] == [2, 5]
     assert all(isinstance(t.subject, gitea.models.NotificationSubject) for t in threads)
-    assert threads[0].subject.type_ == "Pull"
+    assert threads[0].subject.type == "Pull"
     request = gitea.state.last_request
     assert request.query == [
         ("status-types", "read"),
@@ -713,7 +713,7 @@ def test_keyword_parameters_use_their_wire_names(gitea: Runner) -> None:
     assert gitea.state.last_request.query == [("files", "false"), ("not", sha)]
 
     threads = gitea.first_page(
-        lambda c: c.notification.get_list(all_=True), auth=gitea.sdk.TokenAuth(gitea.token())
+        lambda c: c.notification.get_list(all=True), auth=gitea.sdk.TokenAuth(gitea.token())
     ).items
     assert len(threads) == 5
     assert gitea.state.last_request.query == [("all", "true")]

@@ -17,7 +17,7 @@ from forgegen.diagnostics import Diagnostics
 from forgegen.parse import parse
 
 from instances import UNKNOWN_FIELD, InstanceMaker
-from sdk import REAL_SPECS, build_sdk, load_package, run_python, spec_operations
+from sdk import REAL_SPECS, build_sdk, load_package, pyright_strict, run_python, spec_operations
 from snapshots import check_text
 from surface import api_surface
 
@@ -126,3 +126,11 @@ def test_mypy_strict(shared_specs: Path, build_dir: Path, spec: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("spec", ["gitea/1.25.json", "forgejo/11.json", "gogs/openapi.json"])
+def test_pyright_strict(shared_specs: Path, build_dir: Path, spec: str, tmp_path: Path) -> None:
+    out = built(shared_specs, build_dir, spec)
+    result = pyright_strict(out, REAL_SPECS[spec], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout

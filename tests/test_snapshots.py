@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sdk import build_sdk
+from sdk import build_sdk, pyright_strict
 from snapshots import REPO, check_tree
 
 SPECS = sorted(p.stem for p in (REPO / "specs").glob("*.json"))
@@ -41,3 +41,12 @@ def test_snapshot_sdks_pass_mypy_strict(name: str, tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_snapshot_sdks_pass_pyright_strict(name: str, tmp_path: Path) -> None:
+    project = REPO / "generated" / name
+    (package,) = [p.name for p in project.iterdir() if (p / "__init__.py").is_file()]
+    result = pyright_strict(project, package, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout

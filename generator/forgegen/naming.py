@@ -2,7 +2,9 @@
 
 Spec text is untrusted, so every name that reaches generated code passes
 through ``identifier`` (or one of the casings built on it): the result is
-always ASCII, never a keyword, never a builtin, never private or a dunder.
+always ASCII, never a keyword, never a name the generated code itself uses
+unqualified, never private or a dunder. Builtins such as ``id``, ``type`` or
+``format`` are fine as attributes and keyword arguments and stay as they are.
 Collisions inside a scope are resolved by ``Scope`` in the order names are
 claimed, so callers claim in a stable order and get stable names.
 """
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "Scope",
+    "argument",
     "constant",
     "identifier",
     "module",
@@ -31,12 +34,38 @@ __all__ = [
 # "OAuth2Application" → O Auth 2 Application, "repoGetByID" → repo Get By ID.
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
-_RESERVED = (
-    frozenset(keyword.kwlist)
-    | frozenset(keyword.softkwlist)
-    | frozenset(n for n in dir(builtins) if not n.startswith("_"))
-    | {"self", "cls"}
+# Only hard keywords are refused as such: soft ones (``match``, ``type``) are
+# valid names. The rest are the builtins the generated annotations name: a
+# model's field is declared in its class body, where a field called ``int``
+# would shadow the ``int`` of the annotations after it. (Class names are kept
+# apart by the parser's class Scope, and a model's own names by its field Scope.)
+_GENERATED = frozenset(
+    ["str", "int", "float", "bool", "bytes", "list", "dict", "object", "self", "cls"]
 )
+# What a generated method's body calls by bare name: an argument of the same
+# name would shadow it there (see ``argument``).
+_METHOD_BODY = frozenset(
+    [
+        "cast",
+        "dump",
+        "csv",
+        "Paginator",
+        "AsyncPaginator",
+        "json_value",
+        "json_of",
+        "json_list",
+        "json_items",
+        "json_map",
+        "text",
+        "content",
+        "nothing",
+        "optional",
+    ]
+)
+_RESERVED = frozenset(keyword.kwlist) | _GENERATED
+# A class named like a builtin class (``Exception``, ``Warning``) would hide it
+# from every module importing the models; class names keep avoiding them.
+_BUILTIN_CLASSES = frozenset(n for n in dir(builtins) if n[:1].isupper())
 
 # Module names are file names too: Windows reserves these in every folder, whatever
 # the extension (con.py), and file systems cap a name's length.
@@ -65,11 +94,10 @@ def pascal(name: str, *, fallback: str = "Schema") -> str:
     """A class name. Names that are already valid PascalCase stay verbatim
     (``GPGKey`` must not become ``GpgKey``); others are re-cased by word."""
     text = _ascii(name)
-    if re.fullmatch(r"[A-Z][A-Za-z0-9]*", text):
-        return identifier(text, fallback=fallback)
-    words = split_words(text)
-    joined = "".join(w[:1].upper() + w[1:] for w in words)
-    return identifier(joined, fallback=fallback)
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", text):
+        text = "".join(w[:1].upper() + w[1:] for w in split_words(text))
+    name = identifier(text, fallback=fallback)
+    return name + "_" if name in _BUILTIN_CLASSES else name
 
 
 def module(name: str, *, fallback: str) -> str:
@@ -79,6 +107,12 @@ def module(name: str, *, fallback: str) -> str:
     if len(text) > MODULE_LENGTH:
         text = identifier(text[:MODULE_LENGTH], fallback=fallback)
     return text + "_" if text in _DEVICES else text
+
+
+def argument(name: str) -> str:
+    """An argument name (already made by ``snake``) that does not hide what
+    the method's body calls: ``content`` → ``content_``."""
+    return name + "_" if name in _METHOD_BODY else name
 
 
 def usable(name: str) -> bool:
@@ -96,7 +130,8 @@ def identifier(text: str, *, fallback: str = "value") -> str:
     """Any text → a public Python identifier that is not reserved.
 
     Leading underscores go (no private or dunder names), a leading digit gets
-    a prefix, keywords and builtins get a trailing underscore.
+    a prefix, keywords and the generated code's own names get a trailing
+    underscore.
     """
     cleaned = re.sub(r"\W+", "_", _ascii(text), flags=re.ASCII).strip("_")
     cleaned = re.sub(r"_+", "_", cleaned)

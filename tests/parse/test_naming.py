@@ -19,10 +19,17 @@ from forgegen import naming
         ("GetTree", "get_tree"),
         ("status-types", "status_types"),
         ("not", "not_"),
-        ("id", "id_"),
-        ("type", "type_"),
-        ("match", "match_"),
+        ("id", "id"),  # builtins are fine as attributes and keyword arguments
+        ("type", "type"),
+        ("next", "next"),
+        ("format", "format"),
+        ("match", "match"),  # a soft keyword is a valid name
+        ("class", "class_"),
+        ("from", "from_"),
+        ("import", "import_"),
         ("self", "self_"),
+        ("int", "int_"),  # would shadow an annotation inside a model's class body
+        ("content", "content"),  # a field may be called so (an argument not: see below)
         ("__init__", "init"),
         ("_private", "private"),
         ("2fa-enabled", "value_2_fa_enabled"),
@@ -52,6 +59,16 @@ def test_pascal(spec_name: str, expected: str) -> None:
     assert naming.pascal(spec_name) == expected
 
 
+def test_arguments_do_not_hide_what_a_method_body_calls() -> None:
+    assert [naming.argument(n) for n in ("content", "text", "dump", "cast", "id")] == [
+        "content_",
+        "text_",
+        "dump_",
+        "cast_",
+        "id",
+    ]
+
+
 def test_constants_of_enum_values() -> None:
     assert naming.constant("rebase-merge") == "REBASE_MERGE"
     assert naming.constant("fast-forward-only") == "FAST_FORWARD_ONLY"
@@ -64,7 +81,7 @@ def test_constants_of_enum_values() -> None:
 def test_identifier_is_always_safe(text: str) -> None:
     name = naming.identifier(text)
     assert name.isidentifier() and name.isascii()
-    assert not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+    assert not keyword.iskeyword(name)
     assert not name.startswith("_")
 
 

@@ -129,7 +129,7 @@ def test_renamed_path_placeholders_are_the_same_route() -> None:
         "GET /issues/{index}",
         True,
     )
-    assert "argument `id_` → `index`" in change.detail
+    assert "argument `id` → `index`" in change.detail
 
 
 def test_a_moved_route_whose_method_keeps_its_name_is_matched() -> None:

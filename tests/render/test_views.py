@@ -62,7 +62,7 @@ def test_a_model_named_as_in_the_spec_needs_no_docstring_unless_described() -> N
         ("title", "title", True, False, ""),
         ("title", "title", False, False, " = None"),
         ("token", "token", False, True, " = field(default=None, repr=False)"),
-        ("id_", "id", True, False, ' = field(metadata={"wire": "id"})'),
+        ("class_", "class", True, False, ' = field(metadata={"wire": "class"})'),
         (
             "sha_1",
             "sha1",

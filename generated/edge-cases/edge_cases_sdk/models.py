@@ -116,13 +116,13 @@ class Keywords(Model):
     def_: str | None = field(default=None, metadata={"wire": "def"})
     dict_: dict[str, int] | None = field(default=None, metadata={"wire": "dict"})
     from_: datetime.datetime | None = field(default=None, metadata={"wire": "from"})
-    id_: int = field(metadata={"wire": "id"})
+    id: int
     import_: str | None = field(default=None, metadata={"wire": "import"})
     list_: list[str] | None = field(default=None, metadata={"wire": "list"})
-    match_: str | None = field(default=None, metadata={"wire": "match"})
+    match: str | None = None
     self_: str | None = field(default=None, metadata={"wire": "self"})
     str_: str | None = field(default=None, metadata={"wire": "str"})
-    type_: KeywordsType | None = field(default=None, metadata={"wire": "type"})
+    type: KeywordsType | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Keywords:
@@ -137,13 +137,13 @@ class Keywords(Model):
             def_=d.pop("def", None),
             dict_=d.pop("dict", None),
             from_=opt(parse_datetime, d.pop("from", None)),
-            id_=need(d, "id"),
+            id=need(d, "id"),
             import_=d.pop("import", None),
             list_=d.pop("list", None),
-            match_=d.pop("match", None),
+            match=d.pop("match", None),
             self_=d.pop("self", None),
             str_=d.pop("str", None),
-            type_=opt(KeywordsType, d.pop("type", None)),
+            type=opt(KeywordsType, d.pop("type", None)),
             additional_properties=d,
         )
         return decoded_from(decoded, data)

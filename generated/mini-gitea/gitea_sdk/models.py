@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, decoded_from, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "APIError",
@@ -88,7 +88,7 @@ class RepositoryObjectFormatName(OpenEnum):
 class AccessToken(Model):
     """AccessToken is a personal API token; the full secret is only shown once."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     scopes: list[str] | None = None
     sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
@@ -97,15 +97,14 @@ class AccessToken(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             name=d.pop("name", None),
             scopes=d.pop("scopes", None),
             sha_1=d.pop("sha1", None),
             token_last_eight=d.pop("token_last_eight", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -114,7 +113,7 @@ class ActionRunner(Model):
 
     busy: bool | None = None
     ephemeral: bool | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     labels: list[ActionRunnerLabel] | None = None
     name: str | None = None
     status: str | None = None
@@ -122,36 +121,34 @@ class ActionRunner(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunner:
         d = dict(data)
-        decoded = cls(
+        return cls(
             busy=d.pop("busy", None),
             ephemeral=d.pop("ephemeral", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             labels=opt_list(ActionRunnerLabel.from_dict, d.pop("labels", None)),
             name=d.pop("name", None),
             status=d.pop("status", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class ActionRunnerLabel(Model):
     """ActionRunnerLabel is one label a runner advertises."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
-    type_: str | None = field(default=None, metadata={"wire": "type"})
+    type: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             name=d.pop("name", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -162,7 +159,7 @@ class Activity(Model):
     act_user_id: int | None = None
     content: str | None = None
     created: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_private: bool | None = None
     op_type: str | None = None
     ref_name: str | None = None
@@ -173,12 +170,12 @@ class Activity(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Activity:
         d = dict(data)
-        decoded = cls(
+        return cls(
             act_user=opt(User.from_dict, d.pop("act_user", None)),
             act_user_id=d.pop("act_user_id", None),
             content=d.pop("content", None),
             created=opt(parse_datetime, d.pop("created", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_private=d.pop("is_private", None),
             op_type=d.pop("op_type", None),
             ref_name=d.pop("ref_name", None),
@@ -187,7 +184,6 @@ class Activity(Model):
             user_id=d.pop("user_id", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -199,8 +195,7 @@ class ActivityPub(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActivityPub:
         d = dict(data)
-        decoded = cls(context=d.pop("@context", None), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(context=d.pop("@context", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -213,12 +208,11 @@ class APIError(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> APIError:
         d = dict(data)
-        decoded = cls(
+        return cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -228,7 +222,7 @@ class Attachment(Model):
     browser_download_url: str | None = None
     created_at: datetime.datetime | None = None
     download_count: int | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     size: int | None = None
     """size in bytes"""
@@ -237,17 +231,16 @@ class Attachment(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
         d = dict(data)
-        decoded = cls(
+        return cls(
             browser_download_url=d.pop("browser_download_url", None),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             download_count=d.pop("download_count", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             size=d.pop("size", None),
             uuid=d.pop("uuid", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -265,7 +258,7 @@ class Commit(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Commit:
         d = dict(data)
-        decoded = cls(
+        return cls(
             author=opt(User.from_dict, d.pop("author", None)),
             commit=opt(RepoCommit.from_dict, d.pop("commit", None)),
             committer=opt(User.from_dict, d.pop("committer", None)),
@@ -275,7 +268,6 @@ class Commit(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -289,13 +281,12 @@ class CommitUser(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CommitUser:
         d = dict(data)
-        decoded = cls(
+        return cls(
             date=d.pop("date", None),
             email=d.pop("email", None),
             name=d.pop("name", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -308,10 +299,9 @@ class CreateAccessTokenOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenOption:
         d = dict(data)
-        decoded = cls(
+        return cls(
             name=need(d, "name"), scopes=d.pop("scopes", None), additional_properties=d
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -324,10 +314,9 @@ class CreateActionWorkflowDispatch(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateActionWorkflowDispatch:
         d = dict(data)
-        decoded = cls(
+        return cls(
             inputs=d.pop("inputs", None), ref=need(d, "ref"), additional_properties=d
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -350,7 +339,7 @@ class CreateIssueOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueOption:
         d = dict(data)
-        decoded = cls(
+        return cls(
             assignee=d.pop("assignee", None),
             assignees=d.pop("assignees", None),
             body=d.pop("body", None),
@@ -362,7 +351,6 @@ class CreateIssueOption(Model):
             title=need(d, "title"),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -375,8 +363,7 @@ class CreateOrUpdateSecretOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateOrUpdateSecretOption:
         d = dict(data)
-        decoded = cls(data=need(d, "data"), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(data=need(d, "data"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -388,7 +375,7 @@ class CreateRepoOption(Model):
     default_branch: str | None = None
     description: str | None = None
     gitignores: str | None = None
-    license_: str | None = field(default=None, metadata={"wire": "license"})
+    license: str | None = None
     name: str
     object_format_name: CreateRepoOptionObjectFormatName | None = None
     private: bool | None = None
@@ -399,12 +386,12 @@ class CreateRepoOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateRepoOption:
         d = dict(data)
-        decoded = cls(
+        return cls(
             auto_init=d.pop("auto_init", None),
             default_branch=d.pop("default_branch", None),
             description=d.pop("description", None),
             gitignores=d.pop("gitignores", None),
-            license_=d.pop("license", None),
+            license=d.pop("license", None),
             name=need(d, "name"),
             object_format_name=opt(
                 CreateRepoOptionObjectFormatName, d.pop("object_format_name", None)
@@ -415,7 +402,6 @@ class CreateRepoOption(Model):
             trust_model=opt(CreateRepoOptionTrustModel, d.pop("trust_model", None)),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -427,8 +413,7 @@ class EditReactionOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EditReactionOption:
         d = dict(data)
-        decoded = cls(content=d.pop("content", None), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(content=d.pop("content", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -443,14 +428,13 @@ class GeneralAPISettings(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GeneralAPISettings:
         d = dict(data)
-        decoded = cls(
+        return cls(
             default_git_trees_per_page=d.pop("default_git_trees_per_page", None),
             default_max_blob_size=d.pop("default_max_blob_size", None),
             default_paging_num=d.pop("default_paging_num", None),
             max_response_items=d.pop("max_response_items", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -466,7 +450,7 @@ class Issue(Model):
     created_at: datetime.datetime | None = None
     due_date: datetime.datetime | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_locked: bool | None = None
     labels: list[Label] | None = None
     milestone: Milestone | None = None
@@ -482,7 +466,7 @@ class Issue(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        decoded = cls(
+        return cls(
             assets=opt_list(Attachment.from_dict, d.pop("assets", None)),
             assignee=opt(User.from_dict, d.pop("assignee", None)),
             assignees=opt_list(User.from_dict, d.pop("assignees", None)),
@@ -492,7 +476,7 @@ class Issue(Model):
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             due_date=opt(parse_datetime, d.pop("due_date", None)),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_locked=d.pop("is_locked", None),
             labels=opt_list(Label.from_dict, d.pop("labels", None)),
             milestone=opt(Milestone.from_dict, d.pop("milestone", None)),
@@ -506,7 +490,6 @@ class Issue(Model):
             user=opt(User.from_dict, d.pop("user", None)),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -520,13 +503,12 @@ class IssueMeta(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> IssueMeta:
         d = dict(data)
-        decoded = cls(
+        return cls(
             index=d.pop("index", None),
             owner=d.pop("owner", None),
             repo=d.pop("repo", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -536,23 +518,22 @@ class Label(Model):
     color: str | None = None
     description: str | None = None
     exclusive: bool | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     url: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        decoded = cls(
+        return cls(
             color=d.pop("color", None),
             description=d.pop("description", None),
             exclusive=d.pop("exclusive", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -577,7 +558,7 @@ class MergePullRequestOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MergePullRequestOption:
         d = dict(data)
-        decoded = cls(
+        return cls(
             do=MergePullRequestOptionDo(need(d, "Do")),
             merge_commit_id=d.pop("MergeCommitID", None),
             merge_message_field=d.pop("MergeMessageField", None),
@@ -587,7 +568,6 @@ class MergePullRequestOption(Model):
             head_commit_id=d.pop("head_commit_id", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -596,22 +576,21 @@ class Milestone(Model):
 
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     state: str | None = None
     title: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        decoded = cls(
+        return cls(
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
             due_on=opt(parse_datetime, d.pop("due_on", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             state=d.pop("state", None),
             title=d.pop("title", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -629,7 +608,7 @@ class NodeInfo(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfo:
         d = dict(data)
-        decoded = cls(
+        return cls(
             metadata=d.pop("metadata", None),
             open_registrations=d.pop("openRegistrations", None),
             protocols=d.pop("protocols", None),
@@ -637,7 +616,6 @@ class NodeInfo(Model):
             version=d.pop("version", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -652,14 +630,13 @@ class NodeInfoSoftware(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfoSoftware:
         d = dict(data)
-        decoded = cls(
+        return cls(
             homepage=d.pop("homepage", None),
             name=d.pop("name", None),
             repository=d.pop("repository", None),
             version=d.pop("version", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -669,28 +646,27 @@ class NotificationSubject(Model):
     html_url: str | None = None
     state: str | None = None
     title: str | None = None
-    type_: str | None = field(default=None, metadata={"wire": "type"})
+    type: str | None = None
     url: str | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationSubject:
         d = dict(data)
-        decoded = cls(
+        return cls(
             html_url=d.pop("html_url", None),
             state=d.pop("state", None),
             title=d.pop("title", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class NotificationThread(Model):
     """NotificationThread is one notification of the signed-in user."""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     pinned: bool | None = None
     repository: Repository | None = None
     subject: NotificationSubject | None = None
@@ -701,8 +677,8 @@ class NotificationThread(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             pinned=d.pop("pinned", None),
             repository=opt(Repository.from_dict, d.pop("repository", None)),
             subject=opt(NotificationSubject.from_dict, d.pop("subject", None)),
@@ -711,7 +687,6 @@ class NotificationThread(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -722,24 +697,23 @@ class OAuth2Application(Model):
     client_secret: str | None = field(default=None, repr=False)
     confidential_client: bool | None = None
     created: datetime.datetime | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     redirect_uris: list[str] | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OAuth2Application:
         d = dict(data)
-        decoded = cls(
+        return cls(
             client_id=d.pop("client_id", None),
             client_secret=d.pop("client_secret", None),
             confidential_client=d.pop("confidential_client", None),
             created=opt(parse_datetime, d.pop("created", None)),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             name=d.pop("name", None),
             redirect_uris=d.pop("redirect_uris", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -753,13 +727,12 @@ class Permission(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Permission:
         d = dict(data)
-        decoded = cls(
+        return cls(
             admin=d.pop("admin", None),
             pull=d.pop("pull", None),
             push=d.pop("push", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -774,14 +747,13 @@ class PullRequestMeta(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PullRequestMeta:
         d = dict(data)
-        decoded = cls(
+        return cls(
             draft=d.pop("draft", None),
             html_url=d.pop("html_url", None),
             merged=d.pop("merged", None),
             merged_at=opt(parse_datetime, d.pop("merged_at", None)),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -796,14 +768,13 @@ class RepoCommit(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoCommit:
         d = dict(data)
-        decoded = cls(
+        return cls(
             author=opt(CommitUser.from_dict, d.pop("author", None)),
             committer=opt(CommitUser.from_dict, d.pop("committer", None)),
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -821,7 +792,7 @@ class Repository(Model):
     forks_count: int | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     internal: bool | None = None
     mirror: bool | None = None
     name: str | None = None
@@ -843,7 +814,7 @@ class Repository(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        decoded = cls(
+        return cls(
             archived=d.pop("archived", None),
             archived_at=opt(parse_datetime, d.pop("archived_at", None)),
             clone_url=d.pop("clone_url", None),
@@ -855,7 +826,7 @@ class Repository(Model):
             forks_count=d.pop("forks_count", None),
             full_name=d.pop("full_name", None),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             internal=d.pop("internal", None),
             mirror=d.pop("mirror", None),
             name=d.pop("name", None),
@@ -875,7 +846,6 @@ class Repository(Model):
             website=d.pop("website", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -888,12 +858,11 @@ class SearchResults(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResults:
         d = dict(data)
-        decoded = cls(
+        return cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
             ok=d.pop("ok", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -905,8 +874,7 @@ class ServerVersion(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ServerVersion:
         d = dict(data)
-        decoded = cls(version=d.pop("version", None), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(version=d.pop("version", None), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -920,7 +888,7 @@ class User(Model):
     email: str | None = None
     full_name: str | None = None
     html_url: str | None = None
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     is_admin: bool | None = None
     last_login: datetime.datetime | None = None
     login: str | None = None
@@ -931,7 +899,7 @@ class User(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        decoded = cls(
+        return cls(
             active=d.pop("active", None),
             avatar_url=d.pop("avatar_url", None),
             created=opt(parse_datetime, d.pop("created", None)),
@@ -939,7 +907,7 @@ class User(Model):
             email=d.pop("email", None),
             full_name=d.pop("full_name", None),
             html_url=d.pop("html_url", None),
-            id_=d.pop("id", None),
+            id=d.pop("id", None),
             is_admin=d.pop("is_admin", None),
             last_login=opt(parse_datetime, d.pop("last_login", None)),
             login=d.pop("login", None),
@@ -948,7 +916,6 @@ class User(Model):
             visibility=d.pop("visibility", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -968,7 +935,7 @@ class UserSettings(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserSettings:
         d = dict(data)
-        decoded = cls(
+        return cls(
             description=d.pop("description", None),
             diff_view_style=d.pop("diff_view_style", None),
             full_name=d.pop("full_name", None),
@@ -980,7 +947,6 @@ class UserSettings(Model):
             website=d.pop("website", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -997,7 +963,7 @@ class WatchInfo(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WatchInfo:
         d = dict(data)
-        decoded = cls(
+        return cls(
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             ignored=d.pop("ignored", None),
             reason=d.pop("reason", None),
@@ -1006,4 +972,3 @@ class WatchInfo(Model):
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)

@@ -108,7 +108,7 @@ class SSHSignatureAuth(httpx.Auth):
             body = request.read()
         created = int(time.time())
         expires = created + self._expires_in
-        names = list(_TIMED)
+        names: list[str] = list(_TIMED)
         if self._certificate is not None:
             request.headers["X-Ssh-Certificate"] = self._certificate
             names.append("x-ssh-certificate")
@@ -118,7 +118,7 @@ class SSHSignatureAuth(httpx.Auth):
             names.append("digest")
         else:
             request.headers.pop("Digest", None)
-        lines = []
+        lines: list[str] = []
         for name in names:
             if name == "(request-target)":
                 # The decoded path, as Go's URL.Path has it, then the raw query.

@@ -55,13 +55,14 @@ class Page(Generic[T]):
         unless this page is empty."""
         links = self.response.headers.get("Link")
         if links is not None:
-            for url, rel in _LINK.findall(links):
+            found: list[tuple[str, str]] = _LINK.findall(links)
+            for url, rel in found:
                 if rel == "next":
                     pages = parse_qs(urlsplit(url).query).get("page", [])
                     if pages and pages[0].isdigit():
                         return int(pages[0])
                     return self.number + 1
-            if any(rel in ("last", "prev", "first") for _, rel in _LINK.findall(links)):
+            if any(rel in ("last", "prev", "first") for _, rel in found):
                 return None  # the server pages with links, and names no next page
         return self.number + 1 if self.items else None
 

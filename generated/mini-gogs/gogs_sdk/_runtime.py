@@ -10,7 +10,7 @@ import enum
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import IO, TYPE_CHECKING, Any, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, TypeVar, Union, cast
 from urllib.parse import quote
 
 if TYPE_CHECKING:
@@ -133,9 +133,10 @@ def dump(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {key: dump(item) for key, item in value.items()}
+        # cast: isinstance on Any leaves pyright with items of unknown type
+        return {key: dump(item) for key, item in cast(Any, value).items()}
     if isinstance(value, (list, tuple)):
-        return [dump(item) for item in value]
+        return [dump(item) for item in cast(Any, value)]
     to_dict = getattr(value, "to_dict", None)
     return to_dict() if to_dict is not None else value
 
@@ -159,7 +160,9 @@ class Model(_Received):
     (Go's nanoseconds and offset) while its value is unchanged.
     """
 
-    additional_properties: dict[str, Any] = field(default_factory=dict, repr=False)
+    additional_properties: dict[str, Any] = field(
+        default_factory=dict[str, Any], repr=False
+    )
     """Fields the server sent that this version of the spec does not declare."""
 
     def to_dict(self) -> dict[str, Any]:
@@ -217,7 +220,7 @@ _WIRE_NAMES: dict[type[Model], tuple[tuple[str, str], ...]] = {}
 def _wire_names(model: type[Model]) -> tuple[tuple[str, str], ...]:
     names = _WIRE_NAMES.get(model)
     if names is None:
-        # A field renamed for Python (``id_``) records its JSON name in its metadata.
+        # A field renamed for Python (``class_``) records its JSON name in its metadata.
         names = tuple(
             (f.name, f.metadata.get("wire", f.name))
             for f in fields(model)
@@ -261,7 +264,8 @@ def query_params(query: Mapping[str, Any]) -> QueryPairs:
     """Query pairs with unset values left out and lists repeated."""
     pairs: QueryPairs = []
     for key, value in query.items():
-        for item in value if isinstance(value, (list, tuple)) else [value]:
+        # cast: isinstance on Any leaves pyright with items of unknown type
+        for item in cast(Any, value) if isinstance(value, (list, tuple)) else [value]:
             if item is None:
                 continue
             item = dump(item)

@@ -16,7 +16,7 @@ ForgeError
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import httpx  # only named in annotations: importing the errors must not load it
@@ -85,27 +85,32 @@ class ApiError(ForgeError):
 
     ``message`` is the forge's own explanation (its ``{"message": …}`` body),
     ``errors`` its list of field errors when it sends one, and ``body`` the
-    decoded JSON body, or the text when it is not JSON.
+    decoded JSON body, or the text when it is not JSON. ``retry_note`` says
+    why the request was not (or no more) retried, when it could have been.
     """
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, retry_note: str = "") -> None:
+        self.retry_note = retry_note
         self.status_code = response.status_code
         self.method = response.request.method
         self.url = _safe_url(response.request.url)
         self.headers = response.headers
-        self.body: Any
+        body: Any
         try:
-            self.body = response.json()
+            body = response.json()
         except ValueError:
-            self.body = response.text
-        payload = self.body if isinstance(self.body, dict) else {}
+            body = response.text
+        self.body: Any = body
+        payload = cast("dict[str, object]", body) if isinstance(body, dict) else {}
         message = payload.get("message")
         self.message = message if isinstance(message, str) else response.reason_phrase
         # Gitea sends {"message", "errors"}; Gogs sends its field errors as a bare list.
-        errors = self.body if isinstance(self.body, list) else payload.get("errors")
-        self.errors: list[Any] = errors if isinstance(errors, list) else []
+        errors = cast(object, body) if isinstance(body, list) else payload.get("errors")
+        # cast to Any: mypy and pyright narrow a list of unknown items differently
+        self.errors: list[Any] = cast(Any, errors) if isinstance(errors, list) else []
+        note = f"; {retry_note}" if retry_note else ""
         super().__init__(
-            f"{self.status_code} {self.message} ({self.method} {self.url})"
+            f"{self.status_code} {self.message} ({self.method} {self.url}){note}"
         )
 
 
@@ -161,12 +166,12 @@ _BY_STATUS: dict[int, type[ApiError]] = {
 }
 
 
-def error_for(response: httpx.Response) -> ApiError:
+def error_for(response: httpx.Response, retry_note: str = "") -> ApiError:
     """The exception for an error response."""
     if response.status_code in _BY_STATUS:
-        return _BY_STATUS[response.status_code](response)
+        return _BY_STATUS[response.status_code](response, retry_note)
     if response.status_code >= 500:
-        return ServerError(response)
+        return ServerError(response, retry_note)
     if response.status_code >= 400:
-        return ClientError(response)
-    return ApiError(response)
+        return ClientError(response, retry_note)
+    return ApiError(response, retry_note)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, decoded_from, need, opt, opt_list, parse_datetime
+from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
 
 __all__ = [
     "AccessToken",
@@ -59,17 +59,16 @@ class AccessToken(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        decoded = cls(
+        return cls(
             name=d.pop("name", None), sha_1=d.pop("sha1", None), additional_properties=d
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Collaborator(Model):
     """A user together with what they may do in one repository"""
 
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
@@ -81,8 +80,8 @@ class Collaborator(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Collaborator:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
             full_name=d.pop("full_name", None),
@@ -93,7 +92,6 @@ class Collaborator(Model):
             ),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -107,13 +105,12 @@ class CollaboratorPermissions(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CollaboratorPermissions:
         d = dict(data)
-        decoded = cls(
+        return cls(
             admin=d.pop("admin", None),
             push=d.pop("push", None),
             pull=d.pop("pull", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -125,8 +122,7 @@ class CreateAccessTokenBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenBody:
         d = dict(data)
-        decoded = cls(name=need(d, "name"), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(name=need(d, "name"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -146,7 +142,7 @@ class CreateIssueBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueBody:
         d = dict(data)
-        decoded = cls(
+        return cls(
             title=need(d, "title"),
             body=d.pop("body", None),
             assignee=d.pop("assignee", None),
@@ -155,7 +151,6 @@ class CreateIssueBody(Model):
             closed=d.pop("closed", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -167,8 +162,7 @@ class DeleteEmailsBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeleteEmailsBody:
         d = dict(data)
-        decoded = cls(emails=need(d, "emails"), additional_properties=d)
-        return decoded_from(decoded, data)
+        return cls(emails=need(d, "emails"), additional_properties=d)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -179,17 +173,16 @@ class Error(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Error:
         d = dict(data)
-        decoded = cls(
+        return cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Issue(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     number: int | None = None
     state: IssueState | None = None
     title: str | None = None
@@ -206,8 +199,8 @@ class Issue(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             number=d.pop("number", None),
             state=opt(IssueState, d.pop("state", None)),
             title=d.pop("title", None),
@@ -222,12 +215,11 @@ class Issue(Model):
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Label(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     name: str | None = None
     color: str | None = None
     url: str | None = None
@@ -235,19 +227,18 @@ class Label(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             name=d.pop("name", None),
             color=d.pop("color", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Milestone(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     title: str | None = None
     description: str | None = None
     state: MilestoneState | None = None
@@ -259,8 +250,8 @@ class Milestone(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             title=d.pop("title", None),
             description=d.pop("description", None),
             state=opt(MilestoneState, d.pop("state", None)),
@@ -270,7 +261,6 @@ class Milestone(Model):
             due_on=opt(parse_datetime, d.pop("due_on", None)),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -285,18 +275,17 @@ class RenderMarkdownBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RenderMarkdownBody:
         d = dict(data)
-        decoded = cls(
+        return cls(
             text=need(d, "text"),
             mode=opt(RenderMarkdownBodyMode, d.pop("mode", None)),
             context=d.pop("context", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Repository(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     owner: User | None = None
     name: str | None = None
     full_name: str | None = None
@@ -323,8 +312,8 @@ class Repository(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             owner=opt(User.from_dict, d.pop("owner", None)),
             name=d.pop("name", None),
             full_name=d.pop("full_name", None),
@@ -350,7 +339,6 @@ class Repository(Model):
             ),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -364,13 +352,12 @@ class RepositoryPermissions(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepositoryPermissions:
         d = dict(data)
-        decoded = cls(
+        return cls(
             admin=d.pop("admin", None),
             push=d.pop("push", None),
             pull=d.pop("pull", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -383,17 +370,16 @@ class SearchRepositoriesResponse(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchRepositoriesResponse:
         d = dict(data)
-        decoded = cls(
+        return cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
             ok=d.pop("ok", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class User(Model):
-    id_: int | None = field(default=None, metadata={"wire": "id"})
+    id: int | None = None
     username: str | None = None
     login: str | None = None
     """Same as username; kept for GitHub compatibility"""
@@ -404,8 +390,8 @@ class User(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        decoded = cls(
-            id_=d.pop("id", None),
+        return cls(
+            id=d.pop("id", None),
             username=d.pop("username", None),
             login=d.pop("login", None),
             full_name=d.pop("full_name", None),
@@ -413,4 +399,3 @@ class User(Model):
             avatar_url=d.pop("avatar_url", None),
             additional_properties=d,
         )
-        return decoded_from(decoded, data)

@@ -8,6 +8,7 @@ local ``$ref``s only. Python names come from ``naming``; it knows no forge.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,6 +60,7 @@ def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "
         )
     # Group classes share the models' scope: a group module imports models by name.
     groups = with_tag_descriptions(assemble(drafts, diagnostics, scope), document.get("tags"))
+    groups = _require_bodies(groups, schemas.models)
     return ir.Api(
         title=_text(info.get("title")),
         version=str(info.get("version", ""))
@@ -72,6 +74,25 @@ def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "
         enums=schemas.enums,
         security=security,
     )
+
+
+def _require_bodies(
+    groups: tuple[ir.Group, ...], models: tuple[ir.Model, ...]
+) -> tuple[ir.Group, ...]:
+    """A JSON body whose model has required fields cannot be left out, so it is a
+    required argument whatever the spec says: Gitea's Swagger never marks a body
+    required, which would make ``create_repo()`` without a body look valid."""
+    needed = {m.name for m in models if any(f.required for f in m.fields)}
+
+    def fix(op: ir.Operation) -> ir.Operation:
+        body = op.body
+        if body is None or body.required or body.kind != "json":
+            return op
+        if body.type.kind != "model" or body.type.name not in needed:
+            return op
+        return replace(op, body=replace(body, required=True))
+
+    return tuple(replace(g, operations=tuple(fix(op) for op in g.operations)) for g in groups)
 
 
 def _server_path(servers: Any) -> str:

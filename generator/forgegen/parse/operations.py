@@ -114,14 +114,16 @@ def _signature(
     )
     others = [p for p in draft.parameters if p.location != "path"]
     ordered = in_path + [p for p in others if p.required] + [p for p in others if not p.required]
-    names = [scope.claim(naming.snake(p.wire_name, fallback="param")) for p in in_path]
+
+    def claim(name: str) -> str:
+        return scope.claim(naming.argument(name))
+
+    names = [claim(naming.snake(p.wire_name, fallback="param")) for p in in_path]
     body = draft.body
     if body is not None:
-        fields = tuple(replace(f, name=scope.claim(f.name)) for f in body.form_fields)
-        body = replace(body, name=scope.claim(body.name), form_fields=fields)
-    names += [
-        scope.claim(naming.snake(p.wire_name, fallback="param")) for p in ordered[len(in_path) :]
-    ]
+        fields = tuple(replace(f, name=claim(f.name)) for f in body.form_fields)
+        body = replace(body, name=claim(body.name), form_fields=fields)
+    names += [claim(naming.snake(p.wire_name, fallback="param")) for p in ordered[len(in_path) :]]
     for name, raw in zip(names, ordered, strict=True):
         note_name(diagnostics, raw.pointer or draft.pointer, "parameter", raw.wire_name, name)
     parameters = tuple(

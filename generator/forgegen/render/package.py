@@ -21,6 +21,7 @@ from forgegen.errors import ForgegenError
 from forgegen.profiles.forges import Profile
 from forgegen.render import layout
 from forgegen.render.metadata import Metadata, metadata
+from forgegen.render.readme import examples
 from forgegen.render.views import GroupView, auth_view, group_view, models_view
 
 __all__ = [
@@ -211,6 +212,8 @@ def render_package(
         "version": version,
         "groups": groups,
         "profile": profile,
+        # Client.from_env() reads <prefix>_URL and <prefix>_TOKEN
+        "env_prefix": "FORGE" if profile.name == "generic" else profile.name.upper(),
         "auth": auth,
         "auth_names": auth.names,
         "error_names": error_names,
@@ -277,5 +280,6 @@ def render_package(
         generator_version=__version__,
         operation_count=len(api.operations),
         fixes=fixes,
+        ex=examples(api),
     )
     return files

@@ -39,6 +39,13 @@ class Argument:
     annotation: str
     required: bool
     description: str
+    location: str = ""  # "path", "query", "JSON body"…; "" for the SDK's own arguments
+
+    @property
+    def doc(self) -> str:
+        """Its line in the docstring's Args, after the name: where it goes and what it means."""
+        where = f"({self.location}) " if self.location else ""
+        return where + (self.description or "")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,16 @@ class MethodView:
             items.append("*")
             items += [Parameter(identifier(a.name), a.annotation, "None") for a in self.keyword]
         return parameters(items)
+
+    def returns(self, is_async: bool) -> str:
+        """The docstring's sentence on what the method returns."""
+        result = self.result
+        if result.paged:
+            pager = "AsyncPaginator" if is_async else "Paginator"
+            return f"Returns ``{pager}[{result.annotation}]``, every item of every page, lazily."
+        if result.annotation == "None":
+            return "Returns nothing."
+        return f"Returns ``{result.annotation}``."
 
     @property
     def call(self) -> Brackets:
@@ -138,10 +155,11 @@ class ModelView:
 
 
 def _argument(
-    name: str, t: ir.TypeRef, required: bool, description: str, imports: Imports
+    name: str, t: ir.TypeRef, required: bool, description: str, imports: Imports, location: str
 ) -> Argument:
     note = annotation(plain(t), imports)
-    return Argument(name, note if required else f"{note} | None", required, description)
+    optional = note if required else f"{note} | None"
+    return Argument(name, optional, required, description, location)
 
 
 def _body_arguments(body: ir.Body, imports: Imports) -> list[Argument]:
@@ -151,14 +169,18 @@ def _body_arguments(body: ir.Body, imports: Imports) -> list[Argument]:
             if f.is_file:
                 imports.runtime.add("FileUpload")
                 note = "FileUpload" if f.required else "FileUpload | None"
-                arguments.append(Argument(f.name, note, f.required, f.description))
+                arguments.append(Argument(f.name, note, f.required, f.description, "file"))
             else:
-                arguments.append(_argument(f.name, f.type, f.required, f.description, imports))
+                arguments.append(
+                    _argument(f.name, f.type, f.required, f.description, imports, "form field")
+                )
         return arguments
     btype = ir.TypeRef("str") if body.kind == "text" else body.type
     if body.kind == "binary":
         btype = ir.TypeRef("bytes")
-    return [_argument(body.name, btype, body.required, body.description, imports)]
+    where = {"json": "JSON body", "text": "text body"}.get(body.kind, "body")
+    what = body.description or (f"a ``{btype.name}``" if btype.kind == "model" else "")
+    return [_argument(body.name, btype, body.required, what, imports, where)]
 
 
 def _mapping(keyword: str, pairs: list[tuple[str, str]]) -> Nested:
@@ -223,7 +245,7 @@ def _versions(op: ir.Operation, group: ir.Group, imports: Imports) -> tuple[str,
 
 def method_view(op: ir.Operation, imports: Imports, group: ir.Group | None = None) -> MethodView:
     arguments = [
-        _argument(p.name, p.type, p.required, _since(p.description, p.since), imports)
+        _argument(p.name, p.type, p.required, _since(p.description, p.since), imports, p.location)
         for p in op.parameters
     ]
     if op.body is not None:

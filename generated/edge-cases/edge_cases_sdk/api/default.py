@@ -25,7 +25,9 @@ class DefaultApi:
         """List colors; this operation has no tags
 
         Args:
-            kind: only colors of this kind
+            kind: (query) only colors of this kind
+
+        Returns ``list[Color]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /colors`` (operationId ``listColors``)
         """
@@ -43,7 +45,15 @@ class AsyncDefaultApi:
     async def list_colors(
         self, *, kind: Literal["a-b", "a_b", "A B", "1st"] | None = None
     ) -> list[Color]:
-        """Async ``DefaultApi.list_colors``: List colors; this operation has no tags"""
+        """List colors; this operation has no tags
+
+        Args:
+            kind: (query) only colors of this kind
+
+        Returns ``list[Color]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /colors`` (operationId ``listColors``)
+        """
         return await self._client.call(
             "GET", "/colors", query={"kind": kind}, decode=json_list(Color)
         )

@@ -27,8 +27,8 @@ class KeywordsApi:
         from_: datetime.datetime | None = None,
         class_: str | None = None,
         self_: bool | None = None,
-        type_: Literal["full", "delta"] | None = None,
-        match_: str | None = None,
+        type: Literal["full", "delta"] | None = None,
+        match: str | None = None,
         list_: list[str] | None = None,
         x_request_id: str | None = None,
     ) -> Keywords:
@@ -38,13 +38,16 @@ class KeywordsApi:
         The description holds \"\"" and ''' and ends with a backslash \\
 
         Args:
-            from_: start of the window
-            class_: a class name
-            self_: clashes with the method's own self
-            type_: kind of import
-            match_: a soft keyword as a name
-            list_: sent as one comma-separated value
-            x_request_id: correlation id echoed in the logs
+            body: (JSON body) a ``Keywords``
+            from_: (query) start of the window
+            class_: (query) a class name
+            self_: (query) clashes with the method's own self
+            type: (query) kind of import
+            match: (query) a soft keyword as a name
+            list_: (query) sent as one comma-separated value
+            x_request_id: (header) correlation id echoed in the logs
+
+        Returns ``Keywords``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /import`` (operationId ``import``)
         """
@@ -55,8 +58,8 @@ class KeywordsApi:
                 "from": from_,
                 "class": class_,
                 "self": self_,
-                "type": type_,
-                "match": match_,
+                "type": type,
+                "match": match,
                 "list": csv(list_),
             },
             headers={"X-Request-ID": x_request_id},
@@ -78,12 +81,30 @@ class AsyncKeywordsApi:
         from_: datetime.datetime | None = None,
         class_: str | None = None,
         self_: bool | None = None,
-        type_: Literal["full", "delta"] | None = None,
-        match_: str | None = None,
+        type: Literal["full", "delta"] | None = None,
+        match: str | None = None,
         list_: list[str] | None = None,
         x_request_id: str | None = None,
     ) -> Keywords:
-        """Async ``KeywordsApi.import_``: An operation whose id is a Python keyword"""
+        """An operation whose id is a Python keyword
+
+        Parameters are named from, class, self, type, match and list.
+        The description holds \"\"" and ''' and ends with a backslash \\
+
+        Args:
+            body: (JSON body) a ``Keywords``
+            from_: (query) start of the window
+            class_: (query) a class name
+            self_: (query) clashes with the method's own self
+            type: (query) kind of import
+            match: (query) a soft keyword as a name
+            list_: (query) sent as one comma-separated value
+            x_request_id: (header) correlation id echoed in the logs
+
+        Returns ``Keywords``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /import`` (operationId ``import``)
+        """
         return await self._client.call(
             "POST",
             "/import",
@@ -91,8 +112,8 @@ class AsyncKeywordsApi:
                 "from": from_,
                 "class": class_,
                 "self": self_,
-                "type": type_,
-                "match": match_,
+                "type": type,
+                "match": match,
                 "list": csv(list_),
             },
             headers={"X-Request-ID": x_request_id},

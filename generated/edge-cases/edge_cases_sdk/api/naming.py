@@ -22,6 +22,11 @@ class NamingApi:
     def convert_foo_bar(self, body: FooBar2) -> FooBar:
         """Send a foo_bar, get a FooBar back
 
+        Args:
+            body: (JSON body) a ``FooBar2``
+
+        Returns ``FooBar``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``POST /foo-bar`` (operationId ``convertFooBar``)
         """
         return self._client.call(
@@ -30,6 +35,8 @@ class NamingApi:
 
     def get_matrix(self) -> list[list[float]]:
         """Return a grid of numbers
+
+        Returns ``list[list[float]]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /matrix`` (operationId ``getMatrix``)
         """
@@ -40,22 +47,26 @@ class NamingApi:
     def get_pair_a(self) -> A:
         """Return an A, which holds a B, which holds an A
 
+        Returns ``A``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /pairs/a`` (operationId ``getPairA``)
         """
         return self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
 
-    def repo_get_by_id(self, id_: int) -> WeirdNames:
+    def repo_get_by_id(self, id: int) -> WeirdNames:
         """An operation id with an ALLCAPS run at the end
 
         Args:
-            id_: numeric id
+            id: (path) numeric id
+
+        Returns ``WeirdNames``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/by-id/{id}`` (operationId ``repoGetByID``)
         """
         return self._client.call(
             "GET",
             "/repos/by-id/{id}",
-            path={"id": id_},
+            path={"id": id},
             decode=json_of(WeirdNames.from_dict),
         )
 
@@ -63,7 +74,9 @@ class NamingApi:
         """Fetch a widget (lower camelCase id)
 
         Args:
-            name: widget name
+            name: (path) widget name
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /v1/widgets/{name}`` (operationId ``getWidget``)
         """
@@ -78,7 +91,9 @@ class NamingApi:
         """Fetch a widget (PascalCase id that differs from getWidget only in case)
 
         Args:
-            name: widget name
+            name: (path) widget name
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /v2/widgets/{name}`` (operationId ``GetWidget``)
         """
@@ -97,33 +112,67 @@ class AsyncNamingApi:
         self._client = client
 
     async def convert_foo_bar(self, body: FooBar2) -> FooBar:
-        """Async ``NamingApi.convert_foo_bar``: Send a foo_bar, get a FooBar back"""
+        """Send a foo_bar, get a FooBar back
+
+        Args:
+            body: (JSON body) a ``FooBar2``
+
+        Returns ``FooBar``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /foo-bar`` (operationId ``convertFooBar``)
+        """
         return await self._client.call(
             "POST", "/foo-bar", json=dump(body), decode=json_of(FooBar.from_dict)
         )
 
     async def get_matrix(self) -> list[list[float]]:
-        """Async ``NamingApi.get_matrix``: Return a grid of numbers"""
+        """Return a grid of numbers
+
+        Returns ``list[list[float]]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /matrix`` (operationId ``getMatrix``)
+        """
         return cast(
             "list[list[float]]",
             await self._client.call("GET", "/matrix", decode=json_array),
         )
 
     async def get_pair_a(self) -> A:
-        """Async ``NamingApi.get_pair_a``: Return an A, which holds a B, which holds an A"""
+        """Return an A, which holds a B, which holds an A
+
+        Returns ``A``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /pairs/a`` (operationId ``getPairA``)
+        """
         return await self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
 
-    async def repo_get_by_id(self, id_: int) -> WeirdNames:
-        """Async ``NamingApi.repo_get_by_id``: An operation id with an ALLCAPS run at the end"""
+    async def repo_get_by_id(self, id: int) -> WeirdNames:
+        """An operation id with an ALLCAPS run at the end
+
+        Args:
+            id: (path) numeric id
+
+        Returns ``WeirdNames``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/by-id/{id}`` (operationId ``repoGetByID``)
+        """
         return await self._client.call(
             "GET",
             "/repos/by-id/{id}",
-            path={"id": id_},
+            path={"id": id},
             decode=json_of(WeirdNames.from_dict),
         )
 
     async def get_widget(self, name: str) -> str:
-        """Async ``NamingApi.get_widget``: Fetch a widget (lower camelCase id)"""
+        """Fetch a widget (lower camelCase id)
+
+        Args:
+            name: (path) widget name
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /v1/widgets/{name}`` (operationId ``getWidget``)
+        """
         return cast(
             "str",
             await self._client.call(
@@ -132,7 +181,15 @@ class AsyncNamingApi:
         )
 
     async def get_widget_2(self, name: str) -> str:
-        """Async ``NamingApi.get_widget_2``: Fetch a widget (PascalCase id that differs from getWidget only in case)"""
+        """Fetch a widget (PascalCase id that differs from getWidget only in case)
+
+        Args:
+            name: (path) widget name
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /v2/widgets/{name}`` (operationId ``GetWidget``)
+        """
         return cast(
             "str",
             await self._client.call(

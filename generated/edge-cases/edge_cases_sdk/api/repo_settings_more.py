@@ -22,6 +22,8 @@ class RepoSettingsMoreApi:
     def get_general_api_settings(self) -> Keywords:
         """An operation id with an ALLCAPS run in the middle
 
+        Returns ``Keywords``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return self._client.call(
@@ -32,8 +34,10 @@ class RepoSettingsMoreApi:
         """Fetch a thing
 
         Args:
-            thing_id: id of the thing; declared once for the whole path
-            verbose: this declaration replaces the path-level one
+            thing_id: (path) id of the thing; declared once for the whole path
+            verbose: (query) this declaration replaces the path-level one
+
+        Returns ``WeirdNames``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /things/{thing-id}`` (operationId ``getThing``)
         """
@@ -51,9 +55,11 @@ class RepoSettingsMoreApi:
         """Delete a thing; this operation has no operationId
 
         Args:
-            thing_id: id of the thing; declared once for the whole path
-            verbose: path-level flag
-            if_match: only delete when the thing still has this version
+            thing_id: (path) id of the thing; declared once for the whole path
+            verbose: (query) path-level flag
+            if_match: (header) only delete when the thing still has this version
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``DELETE /things/{thing-id}``
         """
@@ -74,7 +80,12 @@ class AsyncRepoSettingsMoreApi:
         self._client = client
 
     async def get_general_api_settings(self) -> Keywords:
-        """Async ``RepoSettingsMoreApi.get_general_api_settings``: An operation id with an ALLCAPS run in the middle"""
+        """An operation id with an ALLCAPS run in the middle
+
+        Returns ``Keywords``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        """
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(Keywords.from_dict)
         )
@@ -82,7 +93,16 @@ class AsyncRepoSettingsMoreApi:
     async def get_thing(
         self, thing_id: str, *, verbose: bool | None = None
     ) -> WeirdNames:
-        """Async ``RepoSettingsMoreApi.get_thing``: Fetch a thing"""
+        """Fetch a thing
+
+        Args:
+            thing_id: (path) id of the thing; declared once for the whole path
+            verbose: (query) this declaration replaces the path-level one
+
+        Returns ``WeirdNames``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /things/{thing-id}`` (operationId ``getThing``)
+        """
         return await self._client.call(
             "GET",
             "/things/{thing-id}",
@@ -94,7 +114,17 @@ class AsyncRepoSettingsMoreApi:
     async def delete_things_thing_id(
         self, thing_id: str, *, verbose: bool | None = None, if_match: str | None = None
     ) -> None:
-        """Async ``RepoSettingsMoreApi.delete_things_thing_id``: Delete a thing; this operation has no operationId"""
+        """Delete a thing; this operation has no operationId
+
+        Args:
+            thing_id: (path) id of the thing; declared once for the whole path
+            verbose: (query) path-level flag
+            if_match: (header) only delete when the thing still has this version
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``DELETE /things/{thing-id}``
+        """
         await self._client.call(
             "DELETE",
             "/things/{thing-id}",

@@ -23,7 +23,9 @@ class ActivitypubApi:
         """Fetch the ActivityPub actor of a user
 
         Args:
-            user_id: numeric id of the user
+            user_id: (path) numeric id of the user
+
+        Returns ``ActivityPub``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /activitypub/user-id/{user-id}`` (operationId ``activitypubPerson``)
         """
@@ -42,7 +44,15 @@ class AsyncActivitypubApi:
         self._client = client
 
     async def person(self, user_id: int) -> ActivityPub:
-        """Async ``ActivitypubApi.person``: Fetch the ActivityPub actor of a user"""
+        """Fetch the ActivityPub actor of a user
+
+        Args:
+            user_id: (path) numeric id of the user
+
+        Returns ``ActivityPub``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /activitypub/user-id/{user-id}`` (operationId ``activitypubPerson``)
+        """
         return await self._client.call(
             "GET",
             "/activitypub/user-id/{user-id}",

@@ -29,7 +29,7 @@ class IssueApi:
         state: Literal["closed", "open", "all"] | None = None,
         labels: str | None = None,
         q: str | None = None,
-        type_: Literal["issues", "pulls"] | None = None,
+        type: Literal["issues", "pulls"] | None = None,
         since: datetime.datetime | None = None,
         before: datetime.datetime | None = None,
         page: int | None = None,
@@ -39,19 +39,19 @@ class IssueApi:
         """List the issues of a repository
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            state: which issues to return, by state
-            labels: comma-separated label names to filter by
-            q: search keyword
-            type_: return only issues or only pull requests
-            since: only issues updated after this instant (RFC 3339)
-            before: only issues updated before this instant (RFC 3339)
-            page: 1-based page number
-            limit: number of items per page
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            state: (query) which issues to return, by state
+            labels: (query) comma-separated label names to filter by
+            q: (query) search keyword
+            type: (query) return only issues or only pull requests
+            since: (query) only issues updated after this instant (RFC 3339)
+            before: (query) only issues updated before this instant (RFC 3339)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Issue]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
         """
@@ -64,7 +64,7 @@ class IssueApi:
                 "state": state,
                 "labels": labels,
                 "q": q,
-                "type": type_,
+                "type": type,
                 "since": since,
                 "before": before,
                 "page": page,
@@ -75,14 +75,15 @@ class IssueApi:
             max_items=max_items,
         )
 
-    def create_issue(
-        self, owner: str, repo: str, *, body: CreateIssueOption | None = None
-    ) -> Issue:
+    def create_issue(self, owner: str, repo: str, body: CreateIssueOption) -> Issue:
         """Open a new issue
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            body: (JSON body) a ``CreateIssueOption``
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/issues`` (operationId ``issueCreateIssue``)
         """
@@ -98,9 +99,11 @@ class IssueApi:
         """Fetch one issue by its number
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: issue number within the repository
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) issue number within the repository
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``issueGetIssue``)
         """
@@ -117,10 +120,12 @@ class IssueApi:
         """Mark another issue as blocked by this one
 
         Args:
-            owner: user or organization that owns the blocking issue's repository
-            repo: repository of the blocking issue
-            index: number of the blocking issue
-            body: the issue that becomes blocked; it may live in another repository
+            owner: (path) user or organization that owns the blocking issue's repository
+            repo: (path) repository of the blocking issue
+            index: (path) number of the blocking issue
+            body: (JSON body) the issue that becomes blocked; it may live in another repository
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/issues/{index}/blocks`` (operationId ``issueCreateIssueBlocking``)
         """
@@ -143,9 +148,12 @@ class IssueApi:
         """Withdraw a reaction from an issue
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: issue number within the repository
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) issue number within the repository
+            body: (JSON body) a ``EditReactionOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``DELETE /repos/{owner}/{repo}/issues/{index}/reactions`` (operationId ``issueDeleteIssueReaction``)
         """
@@ -172,14 +180,32 @@ class AsyncIssueApi:
         state: Literal["closed", "open", "all"] | None = None,
         labels: str | None = None,
         q: str | None = None,
-        type_: Literal["issues", "pulls"] | None = None,
+        type: Literal["issues", "pulls"] | None = None,
         since: datetime.datetime | None = None,
         before: datetime.datetime | None = None,
         page: int | None = None,
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Issue]:
-        """Async ``IssueApi.list_issues``: List the issues of a repository"""
+        """List the issues of a repository
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            state: (query) which issues to return, by state
+            labels: (query) comma-separated label names to filter by
+            q: (query) search keyword
+            type: (query) return only issues or only pull requests
+            since: (query) only issues updated after this instant (RFC 3339)
+            before: (query) only issues updated before this instant (RFC 3339)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Issue]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/issues`` (operationId ``issueListIssues``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -189,7 +215,7 @@ class AsyncIssueApi:
                 "state": state,
                 "labels": labels,
                 "q": q,
-                "type": type_,
+                "type": type,
                 "since": since,
                 "before": before,
                 "page": page,
@@ -201,9 +227,19 @@ class AsyncIssueApi:
         )
 
     async def create_issue(
-        self, owner: str, repo: str, *, body: CreateIssueOption | None = None
+        self, owner: str, repo: str, body: CreateIssueOption
     ) -> Issue:
-        """Async ``IssueApi.create_issue``: Open a new issue"""
+        """Open a new issue
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            body: (JSON body) a ``CreateIssueOption``
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/issues`` (operationId ``issueCreateIssue``)
+        """
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues",
@@ -213,7 +249,17 @@ class AsyncIssueApi:
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
-        """Async ``IssueApi.get_issue``: Fetch one issue by its number"""
+        """Fetch one issue by its number
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) issue number within the repository
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``issueGetIssue``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
@@ -224,7 +270,18 @@ class AsyncIssueApi:
     async def create_issue_blocking(
         self, owner: str, repo: str, index: str, *, body: IssueMeta | None = None
     ) -> Issue:
-        """Async ``IssueApi.create_issue_blocking``: Mark another issue as blocked by this one"""
+        """Mark another issue as blocked by this one
+
+        Args:
+            owner: (path) user or organization that owns the blocking issue's repository
+            repo: (path) repository of the blocking issue
+            index: (path) number of the blocking issue
+            body: (JSON body) the issue that becomes blocked; it may live in another repository
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/issues/{index}/blocks`` (operationId ``issueCreateIssueBlocking``)
+        """
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues/{index}/blocks",
@@ -241,7 +298,18 @@ class AsyncIssueApi:
         *,
         body: EditReactionOption | None = None,
     ) -> None:
-        """Async ``IssueApi.delete_issue_reaction``: Withdraw a reaction from an issue"""
+        """Withdraw a reaction from an issue
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) issue number within the repository
+            body: (JSON body) a ``EditReactionOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``DELETE /repos/{owner}/{repo}/issues/{index}/reactions`` (operationId ``issueDeleteIssueReaction``)
+        """
         await self._client.call(
             "DELETE",
             "/repos/{owner}/{repo}/issues/{index}/reactions",

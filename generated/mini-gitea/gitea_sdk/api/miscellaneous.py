@@ -23,7 +23,9 @@ class MiscellaneousApi:
         """Turn a plain markdown document into HTML
 
         Args:
-            body: the markdown source, sent as the raw request body
+            body: (text body) the markdown source, sent as the raw request body
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
         """
@@ -38,12 +40,16 @@ class MiscellaneousApi:
     def get_node_info(self) -> NodeInfo:
         """Describe this server in the NodeInfo format
 
+        Returns ``NodeInfo``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /nodeinfo`` (operationId ``getNodeInfo``)
         """
         return self._client.call("GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict))
 
     def get_version(self) -> ServerVersion:
         """Report the server version
+
+        Returns ``ServerVersion``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /version`` (operationId ``getVersion``)
         """
@@ -59,7 +65,15 @@ class AsyncMiscellaneousApi:
         self._client = client
 
     async def render_markdown_raw(self, body: str) -> str:
-        """Async ``MiscellaneousApi.render_markdown_raw``: Turn a plain markdown document into HTML"""
+        """Turn a plain markdown document into HTML
+
+        Args:
+            body: (text body) the markdown source, sent as the raw request body
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
+        """
         return await self._client.call(
             "POST",
             "/markdown/raw",
@@ -69,13 +83,23 @@ class AsyncMiscellaneousApi:
         )
 
     async def get_node_info(self) -> NodeInfo:
-        """Async ``MiscellaneousApi.get_node_info``: Describe this server in the NodeInfo format"""
+        """Describe this server in the NodeInfo format
+
+        Returns ``NodeInfo``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /nodeinfo`` (operationId ``getNodeInfo``)
+        """
         return await self._client.call(
             "GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict)
         )
 
     async def get_version(self) -> ServerVersion:
-        """Async ``MiscellaneousApi.get_version``: Report the server version"""
+        """Report the server version
+
+        Returns ``ServerVersion``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /version`` (operationId ``getVersion``)
+        """
         return await self._client.call(
             "GET", "/version", decode=json_of(ServerVersion.from_dict)
         )

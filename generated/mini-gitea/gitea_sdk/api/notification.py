@@ -24,7 +24,7 @@ class NotificationApi:
     def get_list(
         self,
         *,
-        all_: bool | None = None,
+        all: bool | None = None,
         status_types: list[str] | None = None,
         subject_type: (
             list[Literal["issue", "pull", "commit", "repository"]] | None
@@ -38,16 +38,16 @@ class NotificationApi:
         """List the notification threads of the signed-in user
 
         Args:
-            all_: include threads that were already read
-            status_types: keep only threads in these states (unread, read, pinned)
-            subject_type: keep only threads about these kinds of subject
-            since: only threads updated after this instant (RFC 3339)
-            before: only threads updated before this instant (RFC 3339)
-            page: 1-based page number
-            limit: number of items per page
+            all: (query) include threads that were already read
+            status_types: (query) keep only threads in these states (unread, read, pinned)
+            subject_type: (query) keep only threads about these kinds of subject
+            since: (query) only threads updated after this instant (RFC 3339)
+            before: (query) only threads updated before this instant (RFC 3339)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[NotificationThread]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /notifications`` (operationId ``notifyGetList``)
         """
@@ -56,7 +56,7 @@ class NotificationApi:
             "GET",
             "/notifications",
             query={
-                "all": all_,
+                "all": all,
                 "status-types": status_types,
                 "subject-type": subject_type,
                 "since": since,
@@ -79,7 +79,7 @@ class AsyncNotificationApi:
     def get_list(
         self,
         *,
-        all_: bool | None = None,
+        all: bool | None = None,
         status_types: list[str] | None = None,
         subject_type: (
             list[Literal["issue", "pull", "commit", "repository"]] | None
@@ -90,13 +90,28 @@ class AsyncNotificationApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[NotificationThread]:
-        """Async ``NotificationApi.get_list``: List the notification threads of the signed-in user"""
+        """List the notification threads of the signed-in user
+
+        Args:
+            all: (query) include threads that were already read
+            status_types: (query) keep only threads in these states (unread, read, pinned)
+            subject_type: (query) keep only threads about these kinds of subject
+            since: (query) only threads updated after this instant (RFC 3339)
+            before: (query) only threads updated before this instant (RFC 3339)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[NotificationThread]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /notifications`` (operationId ``notifyGetList``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
             "/notifications",
             query={
-                "all": all_,
+                "all": all,
                 "status-types": status_types,
                 "subject-type": subject_type,
                 "since": since,

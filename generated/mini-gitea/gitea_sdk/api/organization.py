@@ -23,8 +23,10 @@ class OrganizationApi:
         """Look up one Actions runner registered to an organization
 
         Args:
-            org: organization name
-            runner_id: runner id
+            org: (path) organization name
+            runner_id: (path) runner id
+
+        Returns ``ActionRunner``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /orgs/{org}/actions/runners/{runner_id}`` (operationId ``getOrgRunner``)
         """
@@ -43,7 +45,16 @@ class AsyncOrganizationApi:
         self._client = client
 
     async def get_org_runner(self, org: str, runner_id: str) -> ActionRunner:
-        """Async ``OrganizationApi.get_org_runner``: Look up one Actions runner registered to an organization"""
+        """Look up one Actions runner registered to an organization
+
+        Args:
+            org: (path) organization name
+            runner_id: (path) runner id
+
+        Returns ``ActionRunner``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /orgs/{org}/actions/runners/{runner_id}`` (operationId ``getOrgRunner``)
+        """
         return await self._client.call(
             "GET",
             "/orgs/{org}/actions/runners/{runner_id}",

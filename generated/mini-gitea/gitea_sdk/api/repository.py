@@ -56,18 +56,18 @@ class RepositoryApi:
         """Search repositories by keyword
 
         Args:
-            q: search keyword
-            topic: match the keyword against topics only
-            include_desc: also match the keyword against descriptions
-            uid: only repositories this user can see or owns
-            private: include private repositories the caller may read
-            sort: sort field, for instance alpha, created or updated
-            order: sort direction, asc or desc
-            page: 1-based page number
-            limit: number of items per page
+            q: (query) search keyword
+            topic: (query) match the keyword against topics only
+            include_desc: (query) also match the keyword against descriptions
+            uid: (query) only repositories this user can see or owns
+            private: (query) include private repositories the caller may read
+            sort: (query) sort field, for instance alpha, created or updated
+            order: (query) sort direction, asc or desc
+            page: (query) 1-based page number
+            limit: (query) number of items per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Repository]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/search`` (operationId ``repoSearch``)
         """
@@ -95,8 +95,10 @@ class RepositoryApi:
         """Fetch one repository
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}`` (operationId ``repoGet``)
         """
@@ -108,19 +110,17 @@ class RepositoryApi:
         )
 
     def update_repo_secret(
-        self,
-        owner: str,
-        repo: str,
-        secretname: str,
-        *,
-        body: CreateOrUpdateSecretOption | None = None,
+        self, owner: str, repo: str, secretname: str, body: CreateOrUpdateSecretOption
     ) -> None:
         """Set an Actions secret, creating it when it does not exist yet
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            secretname: secret name
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            secretname: (path) secret name
+            body: (JSON body) a ``CreateOrUpdateSecretOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``PUT /repos/{owner}/{repo}/actions/secrets/{secretname}`` (operationId ``updateRepoSecret``)
         """
@@ -137,15 +137,17 @@ class RepositoryApi:
         owner: str,
         repo: str,
         workflow_id: str,
-        *,
-        body: CreateActionWorkflowDispatch | None = None,
+        body: CreateActionWorkflowDispatch,
     ) -> None:
         """Start a workflow run by hand
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            workflow_id: workflow file name, such as ci.yml
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            workflow_id: (path) workflow file name, such as ci.yml
+            body: (JSON body) a ``CreateActionWorkflowDispatch``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`` (operationId ``ActionsDispatchWorkflow``)
         """
@@ -173,17 +175,17 @@ class RepositoryApi:
         """List the commits reachable from a ref
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            sha: branch, tag or commit to start from
-            path: only commits that touch this path
-            files: include the list of changed files (slower)
-            page: 1-based page number
-            limit: number of items per page
-            not_: leave out commits reachable from this ref
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            sha: (query) branch, tag or commit to start from
+            path: (query) only commits that touch this path
+            files: (query) include the list of changed files (slower)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            not_: (query) leave out commits reachable from this ref
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Commit]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
         """
@@ -217,11 +219,13 @@ class RepositoryApi:
         """Download a pull request as a unified diff or a mailbox patch
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: pull request number
-            diff_type: output format
-            binary: include binary file changes
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) pull request number
+            diff_type: (path) output format
+            binary: (query) include binary file changes
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/pulls/{index}.{diffType}`` (operationId ``repoDownloadPullDiffOrPatch``)
         """
@@ -234,19 +238,17 @@ class RepositoryApi:
         )
 
     def merge_pull_request(
-        self,
-        owner: str,
-        repo: str,
-        index: int,
-        *,
-        body: MergePullRequestOption | None = None,
+        self, owner: str, repo: str, index: int, body: MergePullRequestOption
     ) -> None:
         """Merge a pull request
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            index: pull request number
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) pull request number
+            body: (JSON body) a ``MergePullRequestOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/pulls/{index}/merge`` (operationId ``repoMergePullRequest``)
         """
@@ -270,11 +272,13 @@ class RepositoryApi:
         """Download the bytes of one file
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            filepath: path of the file inside the repository; may contain slashes
-            ref: branch, tag or commit; the default branch when left out
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            filepath: (path) path of the file inside the repository; may contain slashes
+            ref: (query) branch, tag or commit; the default branch when left out
             into: write the body into this binary file as it arrives (the method then returns b'')
+
+        Returns ``bytes``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
         """
@@ -292,7 +296,7 @@ class RepositoryApi:
         self,
         owner: str,
         repo: str,
-        id_: int,
+        id: int,
         *,
         name: str | None = None,
         attachment: FileUpload | None = None,
@@ -300,18 +304,20 @@ class RepositoryApi:
         """Upload a file and attach it to a release
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
-            id_: release id
-            name: file name to store; the uploaded file's own name when left out
-            attachment: the file to upload
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            id: (path) release id
+            name: (query) file name to store; the uploaded file's own name when left out
+            attachment: (file) the file to upload
+
+        Returns ``Attachment``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/releases/{id}/assets`` (operationId ``repoCreateReleaseAttachment``)
         """
         return self._client.call(
             "POST",
             "/repos/{owner}/{repo}/releases/{id}/assets",
-            path={"owner": owner, "repo": repo, "id": id_},
+            path={"owner": owner, "repo": repo, "id": id},
             query={"name": name},
             files={"attachment": attachment},
             decode=json_of(Attachment.from_dict),
@@ -321,8 +327,10 @@ class RepositoryApi:
         """Tell whether the signed-in user watches a repository
 
         Args:
-            owner: user or organization that owns the repository
-            repo: repository name
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+
+        Returns ``WatchInfo``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/subscription`` (operationId ``userCurrentCheckSubscription``)
         """
@@ -333,10 +341,13 @@ class RepositoryApi:
             decode=json_of(WatchInfo.from_dict),
         )
 
-    def create_current_user_repo(
-        self, *, body: CreateRepoOption | None = None
-    ) -> Repository:
+    def create_current_user_repo(self, body: CreateRepoOption) -> Repository:
         """Create a repository owned by the signed-in user
+
+        Args:
+            body: (JSON body) a ``CreateRepoOption``
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
         """
@@ -365,7 +376,24 @@ class AsyncRepositoryApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Repository]:
-        """Async ``RepositoryApi.search``: Search repositories by keyword"""
+        """Search repositories by keyword
+
+        Args:
+            q: (query) search keyword
+            topic: (query) match the keyword against topics only
+            include_desc: (query) also match the keyword against descriptions
+            uid: (query) only repositories this user can see or owns
+            private: (query) include private repositories the caller may read
+            sort: (query) sort field, for instance alpha, created or updated
+            order: (query) sort direction, asc or desc
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Repository]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/search`` (operationId ``repoSearch``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -387,7 +415,16 @@ class AsyncRepositoryApi:
         )
 
     async def get(self, owner: str, repo: str) -> Repository:
-        """Async ``RepositoryApi.get``: Fetch one repository"""
+        """Fetch one repository
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``repoGet``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}",
@@ -396,14 +433,20 @@ class AsyncRepositoryApi:
         )
 
     async def update_repo_secret(
-        self,
-        owner: str,
-        repo: str,
-        secretname: str,
-        *,
-        body: CreateOrUpdateSecretOption | None = None,
+        self, owner: str, repo: str, secretname: str, body: CreateOrUpdateSecretOption
     ) -> None:
-        """Async ``RepositoryApi.update_repo_secret``: Set an Actions secret, creating it when it does not exist yet"""
+        """Set an Actions secret, creating it when it does not exist yet
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            secretname: (path) secret name
+            body: (JSON body) a ``CreateOrUpdateSecretOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``PUT /repos/{owner}/{repo}/actions/secrets/{secretname}`` (operationId ``updateRepoSecret``)
+        """
         await self._client.call(
             "PUT",
             "/repos/{owner}/{repo}/actions/secrets/{secretname}",
@@ -417,10 +460,20 @@ class AsyncRepositoryApi:
         owner: str,
         repo: str,
         workflow_id: str,
-        *,
-        body: CreateActionWorkflowDispatch | None = None,
+        body: CreateActionWorkflowDispatch,
     ) -> None:
-        """Async ``RepositoryApi.actions_dispatch_workflow``: Start a workflow run by hand"""
+        """Start a workflow run by hand
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            workflow_id: (path) workflow file name, such as ci.yml
+            body: (JSON body) a ``CreateActionWorkflowDispatch``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`` (operationId ``ActionsDispatchWorkflow``)
+        """
         await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
@@ -442,7 +495,23 @@ class AsyncRepositoryApi:
         not_: str | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Commit]:
-        """Async ``RepositoryApi.get_all_commits``: List the commits reachable from a ref"""
+        """List the commits reachable from a ref
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            sha: (query) branch, tag or commit to start from
+            path: (query) only commits that touch this path
+            files: (query) include the list of changed files (slower)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            not_: (query) leave out commits reachable from this ref
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Commit]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/commits`` (operationId ``repoGetAllCommits``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -470,7 +539,19 @@ class AsyncRepositoryApi:
         *,
         binary: bool | None = None,
     ) -> str:
-        """Async ``RepositoryApi.download_pull_diff_or_patch``: Download a pull request as a unified diff or a mailbox patch"""
+        """Download a pull request as a unified diff or a mailbox patch
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) pull request number
+            diff_type: (path) output format
+            binary: (query) include binary file changes
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/pulls/{index}.{diffType}`` (operationId ``repoDownloadPullDiffOrPatch``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/pulls/{index}.{diffType}",
@@ -480,14 +561,20 @@ class AsyncRepositoryApi:
         )
 
     async def merge_pull_request(
-        self,
-        owner: str,
-        repo: str,
-        index: int,
-        *,
-        body: MergePullRequestOption | None = None,
+        self, owner: str, repo: str, index: int, body: MergePullRequestOption
     ) -> None:
-        """Async ``RepositoryApi.merge_pull_request``: Merge a pull request"""
+        """Merge a pull request
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            index: (path) pull request number
+            body: (JSON body) a ``MergePullRequestOption``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/pulls/{index}/merge`` (operationId ``repoMergePullRequest``)
+        """
         await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/pulls/{index}/merge",
@@ -505,7 +592,19 @@ class AsyncRepositoryApi:
         ref: str | None = None,
         into: IO[bytes] | None = None,
     ) -> bytes:
-        """Async ``RepositoryApi.get_raw_file``: Download the bytes of one file"""
+        """Download the bytes of one file
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            filepath: (path) path of the file inside the repository; may contain slashes
+            ref: (query) branch, tag or commit; the default branch when left out
+            into: write the body into this binary file as it arrives (the method then returns b'')
+
+        Returns ``bytes``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/raw/{filepath}`` (operationId ``repoGetRawFile``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/raw/{filepath}",
@@ -520,23 +619,44 @@ class AsyncRepositoryApi:
         self,
         owner: str,
         repo: str,
-        id_: int,
+        id: int,
         *,
         name: str | None = None,
         attachment: FileUpload | None = None,
     ) -> Attachment:
-        """Async ``RepositoryApi.create_release_attachment``: Upload a file and attach it to a release"""
+        """Upload a file and attach it to a release
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+            id: (path) release id
+            name: (query) file name to store; the uploaded file's own name when left out
+            attachment: (file) the file to upload
+
+        Returns ``Attachment``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/releases/{id}/assets`` (operationId ``repoCreateReleaseAttachment``)
+        """
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/releases/{id}/assets",
-            path={"owner": owner, "repo": repo, "id": id_},
+            path={"owner": owner, "repo": repo, "id": id},
             query={"name": name},
             files={"attachment": attachment},
             decode=json_of(Attachment.from_dict),
         )
 
     async def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
-        """Async ``RepositoryApi.user_current_check_subscription``: Tell whether the signed-in user watches a repository"""
+        """Tell whether the signed-in user watches a repository
+
+        Args:
+            owner: (path) user or organization that owns the repository
+            repo: (path) repository name
+
+        Returns ``WatchInfo``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/subscription`` (operationId ``userCurrentCheckSubscription``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/subscription",
@@ -544,10 +664,16 @@ class AsyncRepositoryApi:
             decode=json_of(WatchInfo.from_dict),
         )
 
-    async def create_current_user_repo(
-        self, *, body: CreateRepoOption | None = None
-    ) -> Repository:
-        """Async ``RepositoryApi.create_current_user_repo``: Create a repository owned by the signed-in user"""
+    async def create_current_user_repo(self, body: CreateRepoOption) -> Repository:
+        """Create a repository owned by the signed-in user
+
+        Args:
+            body: (JSON body) a ``CreateRepoOption``
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
+        """
         return await self._client.call(
             "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
         )

@@ -22,6 +22,8 @@ class SettingsApi:
     def get_general_api_settings(self) -> GeneralAPISettings:
         """Read the API limits of this instance
 
+        Returns ``GeneralAPISettings``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return self._client.call(
@@ -36,7 +38,12 @@ class AsyncSettingsApi:
         self._client = client
 
     async def get_general_api_settings(self) -> GeneralAPISettings:
-        """Async ``SettingsApi.get_general_api_settings``: Read the API limits of this instance"""
+        """Read the API limits of this instance
+
+        Returns ``GeneralAPISettings``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
+        """
         return await self._client.call(
             "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
         )

@@ -31,6 +31,8 @@ class UserApi:
     def get_current(self) -> User:
         """Fetch the signed-in user
 
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /user`` (operationId ``userGetCurrent``)
         """
         return self._client.call("GET", "/user", decode=json_of(User.from_dict))
@@ -45,11 +47,11 @@ class UserApi:
         """List the OAuth2 applications of the signed-in user
 
         Args:
-            page: 1-based page number
-            limit: number of items per page
+            page: (query) 1-based page number
+            limit: (query) number of items per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[OAuth2Application]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
         """
@@ -63,23 +65,27 @@ class UserApi:
             max_items=max_items,
         )
 
-    def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
+    def get_o_auth_2_application(self, id: int) -> OAuth2Application:
         """Fetch one OAuth2 application of the signed-in user
 
         Args:
-            id_: application id
+            id: (path) application id
+
+        Returns ``OAuth2Application``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /user/applications/oauth2/{id}`` (operationId ``userGetOAuth2Application``)
         """
         return self._client.call(
             "GET",
             "/user/applications/oauth2/{id}",
-            path={"id": id_},
+            path={"id": id},
             decode=json_of(OAuth2Application.from_dict),
         )
 
     def get_user_settings(self) -> UserSettings:
         """Read the preferences of the signed-in user
+
+        Returns ``UserSettings``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /user/settings`` (operationId ``getUserSettings``)
         """
@@ -91,7 +97,9 @@ class UserApi:
         """Fetch a user by login name
 
         Args:
-            username: login name of the user
+            username: (path) login name of the user
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /users/{username}`` (operationId ``userGet``)
         """
@@ -115,14 +123,14 @@ class UserApi:
         """List what a user has been doing
 
         Args:
-            username: login name of the user
-            only_performed_by: only actions the user did themselves
-            date: only actions on this calendar day (YYYY-MM-DD)
-            page: 1-based page number
-            limit: number of items per page
+            username: (path) login name of the user
+            only_performed_by: (query) only actions the user did themselves
+            date: (query) only actions on this calendar day (YYYY-MM-DD)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Activity]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
         """
@@ -142,13 +150,14 @@ class UserApi:
             max_items=max_items,
         )
 
-    def create_token(
-        self, username: str, *, body: CreateAccessTokenOption | None = None
-    ) -> AccessToken:
+    def create_token(self, username: str, body: CreateAccessTokenOption) -> AccessToken:
         """Create a personal access token (the server wants basic auth here)
 
         Args:
-            username: login name of the user
+            username: (path) login name of the user
+            body: (JSON body) a ``CreateAccessTokenOption``
+
+        Returns ``AccessToken``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /users/{username}/tokens`` (operationId ``userCreateToken``)
         """
@@ -168,7 +177,12 @@ class AsyncUserApi:
         self._client = client
 
     async def get_current(self) -> User:
-        """Async ``UserApi.get_current``: Fetch the signed-in user"""
+        """Fetch the signed-in user
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /user`` (operationId ``userGetCurrent``)
+        """
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     def get_oauth_2_application(
@@ -178,7 +192,17 @@ class AsyncUserApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[OAuth2Application]:
-        """Async ``UserApi.get_oauth_2_application``: List the OAuth2 applications of the signed-in user"""
+        """List the OAuth2 applications of the signed-in user
+
+        Args:
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[OAuth2Application]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /user/applications/oauth2`` (operationId ``userGetOauth2Application``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -189,23 +213,44 @@ class AsyncUserApi:
             max_items=max_items,
         )
 
-    async def get_o_auth_2_application(self, id_: int) -> OAuth2Application:
-        """Async ``UserApi.get_o_auth_2_application``: Fetch one OAuth2 application of the signed-in user"""
+    async def get_o_auth_2_application(self, id: int) -> OAuth2Application:
+        """Fetch one OAuth2 application of the signed-in user
+
+        Args:
+            id: (path) application id
+
+        Returns ``OAuth2Application``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /user/applications/oauth2/{id}`` (operationId ``userGetOAuth2Application``)
+        """
         return await self._client.call(
             "GET",
             "/user/applications/oauth2/{id}",
-            path={"id": id_},
+            path={"id": id},
             decode=json_of(OAuth2Application.from_dict),
         )
 
     async def get_user_settings(self) -> UserSettings:
-        """Async ``UserApi.get_user_settings``: Read the preferences of the signed-in user"""
+        """Read the preferences of the signed-in user
+
+        Returns ``UserSettings``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /user/settings`` (operationId ``getUserSettings``)
+        """
         return await self._client.call(
             "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
         )
 
     async def get(self, username: str) -> User:
-        """Async ``UserApi.get``: Fetch a user by login name"""
+        """Fetch a user by login name
+
+        Args:
+            username: (path) login name of the user
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /users/{username}`` (operationId ``userGet``)
+        """
         return await self._client.call(
             "GET",
             "/users/{username}",
@@ -223,7 +268,20 @@ class AsyncUserApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Activity]:
-        """Async ``UserApi.list_activity_feeds``: List what a user has been doing"""
+        """List what a user has been doing
+
+        Args:
+            username: (path) login name of the user
+            only_performed_by: (query) only actions the user did themselves
+            date: (query) only actions on this calendar day (YYYY-MM-DD)
+            page: (query) 1-based page number
+            limit: (query) number of items per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Activity]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /users/{username}/activities/feeds`` (operationId ``userListActivityFeeds``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -241,9 +299,18 @@ class AsyncUserApi:
         )
 
     async def create_token(
-        self, username: str, *, body: CreateAccessTokenOption | None = None
+        self, username: str, body: CreateAccessTokenOption
     ) -> AccessToken:
-        """Async ``UserApi.create_token``: Create a personal access token (the server wants basic auth here)"""
+        """Create a personal access token (the server wants basic auth here)
+
+        Args:
+            username: (path) login name of the user
+            body: (JSON body) a ``CreateAccessTokenOption``
+
+        Returns ``AccessToken``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /users/{username}/tokens`` (operationId ``userCreateToken``)
+        """
         return await self._client.call(
             "POST",
             "/users/{username}/tokens",

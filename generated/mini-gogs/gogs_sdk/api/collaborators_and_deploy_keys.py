@@ -23,8 +23,10 @@ class CollaboratorsAndDeployKeysApi:
         """List the collaborators of a repository
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+
+        Returns ``list[Collaborator]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/collaborators`` (operationId ``listCollaborators``)
         """
@@ -43,7 +45,16 @@ class AsyncCollaboratorsAndDeployKeysApi:
         self._client = client
 
     async def list_collaborators(self, owner: str, repo: str) -> list[Collaborator]:
-        """Async ``CollaboratorsAndDeployKeysApi.list_collaborators``: List the collaborators of a repository"""
+        """List the collaborators of a repository
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+
+        Returns ``list[Collaborator]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/collaborators`` (operationId ``listCollaborators``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/collaborators",

@@ -34,13 +34,13 @@ class IssuesApi:
         Pull requests are listed too; they carry a pull_request key. The page size is fixed by the server.
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            page: 1-based page number
-            state: Which issues to return
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            page: (query) 1-based page number
+            state: (query) Which issues to return
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Issue]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/issues`` (operationId ``listIssues``)
         """
@@ -59,8 +59,11 @@ class IssuesApi:
         """Open an issue
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            body: (JSON body) a ``CreateIssueBody``
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /repos/{owner}/{repo}/issues`` (operationId ``createIssue``)
         """
@@ -76,9 +79,11 @@ class IssuesApi:
         """Fetch one issue by its number
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            index: Issue number
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            index: (path) Issue number
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``getIssue``)
         """
@@ -105,7 +110,21 @@ class AsyncIssuesApi:
         state: Literal["open", "closed"] | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Issue]:
-        """Async ``IssuesApi.list_issues``: List the issues of a repository"""
+        """List the issues of a repository
+
+        Pull requests are listed too; they carry a pull_request key. The page size is fixed by the server.
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            page: (query) 1-based page number
+            state: (query) Which issues to return
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Issue]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/issues`` (operationId ``listIssues``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -118,7 +137,17 @@ class AsyncIssuesApi:
         )
 
     async def create_issue(self, owner: str, repo: str, body: CreateIssueBody) -> Issue:
-        """Async ``IssuesApi.create_issue``: Open an issue"""
+        """Open an issue
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            body: (JSON body) a ``CreateIssueBody``
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /repos/{owner}/{repo}/issues`` (operationId ``createIssue``)
+        """
         return await self._client.call(
             "POST",
             "/repos/{owner}/{repo}/issues",
@@ -128,7 +157,17 @@ class AsyncIssuesApi:
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
-        """Async ``IssuesApi.get_issue``: Fetch one issue by its number"""
+        """Fetch one issue by its number
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            index: (path) Issue number
+
+        Returns ``Issue``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/issues/{index}`` (operationId ``getIssue``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",

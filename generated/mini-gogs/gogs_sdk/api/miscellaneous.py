@@ -22,12 +22,22 @@ class MiscellaneousApi:
     def render_markdown(self, body: RenderMarkdownBody) -> str:
         """Turn a JSON-wrapped markdown document into HTML
 
+        Args:
+            body: (JSON body) a ``RenderMarkdownBody``
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``POST /markdown`` (operationId ``renderMarkdown``)
         """
         return self._client.call("POST", "/markdown", json=dump(body), decode=text)
 
     def render_markdown_raw(self, body: str) -> str:
         """Render a markdown document sent as plain text
+
+        Args:
+            body: (text body)
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
         """
@@ -47,13 +57,29 @@ class AsyncMiscellaneousApi:
         self._client = client
 
     async def render_markdown(self, body: RenderMarkdownBody) -> str:
-        """Async ``MiscellaneousApi.render_markdown``: Turn a JSON-wrapped markdown document into HTML"""
+        """Turn a JSON-wrapped markdown document into HTML
+
+        Args:
+            body: (JSON body) a ``RenderMarkdownBody``
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /markdown`` (operationId ``renderMarkdown``)
+        """
         return await self._client.call(
             "POST", "/markdown", json=dump(body), decode=text
         )
 
     async def render_markdown_raw(self, body: str) -> str:
-        """Async ``MiscellaneousApi.render_markdown_raw``: Render a markdown document sent as plain text"""
+        """Render a markdown document sent as plain text
+
+        Args:
+            body: (text body)
+
+        Returns ``str``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /markdown/raw`` (operationId ``renderMarkdownRaw``)
+        """
         return await self._client.call(
             "POST",
             "/markdown/raw",

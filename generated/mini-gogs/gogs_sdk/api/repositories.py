@@ -32,13 +32,13 @@ class RepositoriesApi:
         """Search repositories by keyword
 
         Args:
-            q: Keyword to look for
-            uid: Only repositories of this user id
-            page: 1-based page number
-            limit: Most results per page
+            q: (query) Keyword to look for
+            uid: (query) Only repositories of this user id
+            page: (query) 1-based page number
+            limit: (query) Most results per page
             max_items: stop after this many items
 
-        Returns a lazy paginator over every item of every page.
+        Returns ``Paginator[Repository]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/search`` (operationId ``searchRepositories``)
         """
@@ -58,8 +58,10 @@ class RepositoriesApi:
         """Fetch one repository
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}`` (operationId ``getRepository``)
         """
@@ -82,11 +84,13 @@ class RepositoriesApi:
         """Download the bytes of one file
 
         Args:
-            owner: Owner of the repository
-            repo: Name of the repository
-            ref: Branch, tag or commit
-            filepath: Path of the file; may contain slashes
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            ref: (path) Branch, tag or commit
+            filepath: (path) Path of the file; may contain slashes
             into: write the body into this binary file as it arrives (the method then returns b'')
+
+        Returns ``bytes``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
         """
@@ -115,7 +119,19 @@ class AsyncRepositoriesApi:
         limit: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Repository]:
-        """Async ``RepositoriesApi.search_repositories``: Search repositories by keyword"""
+        """Search repositories by keyword
+
+        Args:
+            q: (query) Keyword to look for
+            uid: (query) Only repositories of this user id
+            page: (query) 1-based page number
+            limit: (query) Most results per page
+            max_items: stop after this many items
+
+        Returns ``AsyncPaginator[Repository]``, every item of every page, lazily. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/search`` (operationId ``searchRepositories``)
+        """
         return AsyncPaginator(
             self._client,
             "GET",
@@ -129,7 +145,16 @@ class AsyncRepositoriesApi:
         )
 
     async def get_repository(self, owner: str, repo: str) -> Repository:
-        """Async ``RepositoriesApi.get_repository``: Fetch one repository"""
+        """Fetch one repository
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+
+        Returns ``Repository``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}`` (operationId ``getRepository``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}",
@@ -146,7 +171,19 @@ class AsyncRepositoriesApi:
         *,
         into: IO[bytes] | None = None,
     ) -> bytes:
-        """Async ``RepositoriesApi.get_raw_content``: Download the bytes of one file"""
+        """Download the bytes of one file
+
+        Args:
+            owner: (path) Owner of the repository
+            repo: (path) Name of the repository
+            ref: (path) Branch, tag or commit
+            filepath: (path) Path of the file; may contain slashes
+            into: write the body into this binary file as it arrives (the method then returns b'')
+
+        Returns ``bytes``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /repos/{owner}/{repo}/raw/{ref}/{filepath}`` (operationId ``getRawContent``)
+        """
         return await self._client.call(
             "GET",
             "/repos/{owner}/{repo}/raw/{ref}/{filepath}",

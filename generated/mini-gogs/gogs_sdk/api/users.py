@@ -22,12 +22,19 @@ class UsersApi:
     def get_authenticated_user(self) -> User:
         """Fetch the signed-in user
 
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
         ``GET /user`` (operationId ``getAuthenticatedUser``)
         """
         return self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     def delete_emails(self, body: DeleteEmailsBody) -> None:
         """Remove e-mail addresses from the signed-in user
+
+        Args:
+            body: (JSON body) a ``DeleteEmailsBody``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``DELETE /user/emails`` (operationId ``deleteEmails``)
         """
@@ -37,7 +44,9 @@ class UsersApi:
         """Fetch a user by login name
 
         Args:
-            username: Login name
+            username: (path) Login name
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /users/{username}`` (operationId ``getUser``)
         """
@@ -54,7 +63,9 @@ class UsersApi:
         Only works with basic authentication.
 
         Args:
-            username: Login name
+            username: (path) Login name
+
+        Returns ``list[AccessToken]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``GET /users/{username}/tokens`` (operationId ``listAccessTokens``)
         """
@@ -73,7 +84,10 @@ class UsersApi:
         Only works with basic authentication.
 
         Args:
-            username: Login name
+            username: (path) Login name
+            body: (JSON body) a ``CreateAccessTokenBody``
+
+        Returns ``AccessToken``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
 
         ``POST /users/{username}/tokens`` (operationId ``createAccessToken``)
         """
@@ -93,17 +107,38 @@ class AsyncUsersApi:
         self._client = client
 
     async def get_authenticated_user(self) -> User:
-        """Async ``UsersApi.get_authenticated_user``: Fetch the signed-in user"""
+        """Fetch the signed-in user
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /user`` (operationId ``getAuthenticatedUser``)
+        """
         return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
 
     async def delete_emails(self, body: DeleteEmailsBody) -> None:
-        """Async ``UsersApi.delete_emails``: Remove e-mail addresses from the signed-in user"""
+        """Remove e-mail addresses from the signed-in user
+
+        Args:
+            body: (JSON body) a ``DeleteEmailsBody``
+
+        Returns nothing. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``DELETE /user/emails`` (operationId ``deleteEmails``)
+        """
         await self._client.call(
             "DELETE", "/user/emails", json=dump(body), decode=nothing
         )
 
     async def get_user(self, username: str) -> User:
-        """Async ``UsersApi.get_user``: Fetch a user by login name"""
+        """Fetch a user by login name
+
+        Args:
+            username: (path) Login name
+
+        Returns ``User``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /users/{username}`` (operationId ``getUser``)
+        """
         return await self._client.call(
             "GET",
             "/users/{username}",
@@ -112,7 +147,17 @@ class AsyncUsersApi:
         )
 
     async def list_access_tokens(self, username: str) -> list[AccessToken]:
-        """Async ``UsersApi.list_access_tokens``: List the access tokens of a user"""
+        """List the access tokens of a user
+
+        Only works with basic authentication.
+
+        Args:
+            username: (path) Login name
+
+        Returns ``list[AccessToken]``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``GET /users/{username}/tokens`` (operationId ``listAccessTokens``)
+        """
         return await self._client.call(
             "GET",
             "/users/{username}/tokens",
@@ -123,7 +168,18 @@ class AsyncUsersApi:
     async def create_access_token(
         self, username: str, body: CreateAccessTokenBody
     ) -> AccessToken:
-        """Async ``UsersApi.create_access_token``: Create an access token for a user"""
+        """Create an access token for a user
+
+        Only works with basic authentication.
+
+        Args:
+            username: (path) Login name
+            body: (JSON body) a ``CreateAccessTokenBody``
+
+        Returns ``AccessToken``. Raises ``ApiError`` (by status: ``NotFound``…), ``TransportError``, ``ResponseError``.
+
+        ``POST /users/{username}/tokens`` (operationId ``createAccessToken``)
+        """
         return await self._client.call(
             "POST",
             "/users/{username}/tokens",
