@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -33,6 +36,17 @@ def test_the_readme_has_config_examples() -> None:
     assert CONFIGS, "no config example found in the README"
 
 
+def stand_in(path: Path) -> None:
+    """The small Gitea spec as ``path``; a name with a version (``gitea-1.20.json``)
+    gives it that version, so that a list of versions names distinct releases."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = json.loads(GITEA.read_text(encoding="utf-8"))
+    found = re.search(r"\d+\.\d+", path.name)
+    if found:
+        document["info"]["version"] = found.group(0) + ".0"
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
 @pytest.mark.parametrize("example", CONFIGS)
 def test_every_config_example_builds_as_written(tmp_path: Path, example: str) -> None:
     name = "pyproject.toml" if "[tool.forgegen]" in example else "forgegen.toml"
@@ -43,9 +57,9 @@ def test_every_config_example_builds_as_written(tmp_path: Path, example: str) ->
     # What the example names must exist: a spec file, a template overlay folder.
     for target in table["targets"]:
         target = {**table, **target}
-        if "://" not in target["spec"]:
-            (tmp_path / target["spec"]).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(GITEA, tmp_path / target["spec"])
+        for spec in target.get("versions", [target.get("spec")]):
+            if "://" not in spec:
+                stand_in(tmp_path / spec)
         if "templates" in target:
             (tmp_path / target["templates"]).mkdir(parents=True, exist_ok=True)
     loaded = load_config(config)
@@ -117,3 +131,22 @@ def test_the_github_actions_job_runs_the_script() -> None:
     runs = [s.get("run", "") for s in steps]
     assert "ci/release-sdk.sh" in runs
     assert any("forgegen" in r and "build" in r and "twine" in r for r in runs)
+
+
+def test_the_first_sdk_example_passes_mypy_strict_without_asserts(tmp_path: Path) -> None:
+    # Response fields the forge always sends are not Optional (profiles/presence.py),
+    # so repo.owner.login needs no assert; mypy checks the example as a user would.
+    example = next(b for b in blocks("python") if "repo.owner.login" in b)
+    result = run("build", "-q", "--spec", GITEA, "--out", tmp_path / "sdk")
+    assert result.exit_code == 0, result.output
+    (tmp_path / "example.py").write_text(example, encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "example.py"],
+        cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": str(tmp_path / "sdk")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr

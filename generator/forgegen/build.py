@@ -31,6 +31,7 @@ from forgegen.parse import parse, refuse_external_refs, versions
 from forgegen.profiles import forges
 from forgegen.profiles.fixes import Applied, apply_fixes
 from forgegen.profiles.paginate import mark_pagination
+from forgegen.profiles.presence import mark_presence
 from forgegen.release.changelog import history
 from forgegen.release.guards import check_forge, output_forge, publish_version
 from forgegen.render.metadata import metadata
@@ -168,8 +169,9 @@ def _merged(specs: list[LoadedSpec]) -> LoadedSpec:
 
 
 def sdk_api(spec: LoadedSpec) -> ir.Api:
-    """The IR the SDK is rendered from: the parsed spec plus the forge's pagination."""
-    return mark_pagination(spec.api, spec.profile)
+    """The IR the SDK is rendered from: the parsed spec plus the forge's pagination
+    and the fields it always sends."""
+    return mark_presence(mark_pagination(spec.api, spec.profile), spec.profile)
 
 
 def _shown_origin(origin: str) -> str:

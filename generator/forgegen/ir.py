@@ -82,6 +82,9 @@ class Field:
     description: str
     secret: bool = False  # a token, password or secret: kept out of repr()
     since: str | None = None  # the first version whose model has it, if not the model's first
+    # The forge always sends it (profiles/presence.py): typed without None even
+    # where the spec does not say required; a scalar left out means its zero value.
+    always: bool = False
 
 
 @dataclass(frozen=True)

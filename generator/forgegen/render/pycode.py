@@ -108,12 +108,28 @@ def item_decoder(t: ir.TypeRef, imports: Imports) -> tuple[str, str | None]:
     return "scalar", _scalar_decoder(t, imports)
 
 
-def field_decoder(t: ir.TypeRef, wire: str, required: bool, imports: Imports) -> str:
+# What Go writes for a scalar it leaves out (omitempty): its type's zero value.
+_ZERO = {"str": '""', "enum": '""', "int": "0", "float": "0.0", "bool": "False"}
+
+
+def field_decoder(
+    t: ir.TypeRef, wire: str, required: bool, imports: Imports, *, always: bool = False
+) -> str:
     """An expression taking field ``wire`` out of the dict ``d`` and decoding it.
 
-    A missing optional field is None; a missing required one is an error.
+    A missing optional field is None; a missing required one is an error; a
+    missing one the forge always sends (``always``) is its zero value, or
+    None for a reference (``profiles/presence.py``).
     """
     shape, decoder = item_decoder(plain(t), imports)
+    if always and not required:
+        taken = f"d.pop({pystr(wire)}, None)"
+        if t.kind in _ZERO:
+            imports.runtime.add("zero_if_none")
+            source = f"zero_if_none({taken}, {_ZERO[t.kind]})"
+            return f"{decoder}({source})" if decoder else source
+        imports.runtime.add("always_set")
+        return f"always_set({decoder}, {taken})" if decoder else taken
     if required:
         imports.runtime.add("need")
         source = f"need(d, {pystr(wire)})"

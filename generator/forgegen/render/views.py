@@ -295,7 +295,7 @@ def _origin(wire_name: str) -> str:
 
 
 def _field_options(f: ir.Field) -> tuple[str, ...]:
-    options = [] if f.required else ["default=None"]
+    options = [] if f.required or f.always else ["default=None"]
     if f.secret:
         options.append("repr=False")
     if f.name != f.wire_name:
@@ -311,8 +311,8 @@ def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
         fields = []
         for f in model.fields:
             note = annotation(plain(f.type), imports)
-            decode = field_decoder(f.type, f.wire_name, f.required, imports)
-            note = note if f.required else f"{note} | None"
+            decode = field_decoder(f.type, f.wire_name, f.required, imports, always=f.always)
+            note = note if f.required or f.always else f"{note} | None"
             fields.append(FieldView(f, note, decode, _field_options(f)))
         views.append(ModelView(model, tuple(fields)))
     imports.models.clear()  # they are defined in the module itself
