@@ -112,6 +112,18 @@ def map_of(decode: Callable[[Any], T], value: Any) -> dict[str, T]:
     return {key: decode(item) for key, item in value.items()}
 
 
+def zero_if_none(value: Any, zero: Any) -> Any:
+    """A field the forge always writes: left out (Go's omitempty) or null, it is
+    its type's zero value."""
+    return zero if value is None else value
+
+
+def always_set(decode: Callable[[Any], T], value: Any) -> T:
+    """A reference the forge always sets: missing all the same, it is None
+    rather than an error that would lose the rest of the answer."""
+    return cast(T, None) if value is None else decode(value)
+
+
 def need(data: dict[str, Any], key: str) -> Any:
     """Take a field the spec marks required; its absence is an error."""
     value = data.pop(key, None)
@@ -175,10 +187,12 @@ class Model(_Received):
             if received is None:
                 if value is not None:
                     result[wire] = dump(value)
-            elif value is not None:
+            elif received.get(wire) is None and _unset(value):
+                # left out or null, and decoded as None or a zero value: as sent
+                if wire in received:
+                    result[wire] = None
+            else:
                 result[wire] = _as_sent(value, received.get(wire))
-            elif wire in received and received[wire] is None:
-                result[wire] = None
         return result
 
 
@@ -192,6 +206,11 @@ def decoded_from(model: M, data: Mapping[str, Any]) -> M:
     held: _Received = model
     held._received = data
     return model
+
+
+def _unset(value: Any) -> bool:
+    """None, or the zero value a missing field the forge always sends decodes to."""
+    return value is None or (isinstance(value, (str, int, float)) and not value)
 
 
 def _as_sent(value: Any, sent: Any) -> Any:

@@ -12,7 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
+from ._runtime import (
+    Model,
+    OpenEnum,
+    always_set,
+    decoded_from,
+    need,
+    opt,
+    opt_list,
+    parse_datetime,
+    zero_if_none,
+)
 
 __all__ = [
     "APIError",
@@ -88,67 +98,70 @@ class RepositoryObjectFormatName(OpenEnum):
 class AccessToken(Model):
     """AccessToken is a personal API token; the full secret is only shown once."""
 
-    id: int | None = None
-    name: str | None = None
+    id: int
+    name: str
     scopes: list[str] | None = None
-    sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
-    token_last_eight: str | None = field(default=None, repr=False)
+    sha_1: str = field(repr=False, metadata={"wire": "sha1"})
+    token_last_eight: str = field(repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            name=d.pop("name", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
             scopes=d.pop("scopes", None),
-            sha_1=d.pop("sha1", None),
-            token_last_eight=d.pop("token_last_eight", None),
+            sha_1=zero_if_none(d.pop("sha1", None), ""),
+            token_last_eight=zero_if_none(d.pop("token_last_eight", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class ActionRunner(Model):
     """ActionRunner is a machine that picks up Actions jobs."""
 
-    busy: bool | None = None
-    ephemeral: bool | None = None
-    id: int | None = None
+    busy: bool
+    ephemeral: bool
+    id: int
     labels: list[ActionRunnerLabel] | None = None
-    name: str | None = None
-    status: str | None = None
+    name: str
+    status: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunner:
         d = dict(data)
-        return cls(
-            busy=d.pop("busy", None),
-            ephemeral=d.pop("ephemeral", None),
-            id=d.pop("id", None),
+        decoded = cls(
+            busy=zero_if_none(d.pop("busy", None), False),
+            ephemeral=zero_if_none(d.pop("ephemeral", None), False),
+            id=zero_if_none(d.pop("id", None), 0),
             labels=opt_list(ActionRunnerLabel.from_dict, d.pop("labels", None)),
-            name=d.pop("name", None),
-            status=d.pop("status", None),
+            name=zero_if_none(d.pop("name", None), ""),
+            status=zero_if_none(d.pop("status", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class ActionRunnerLabel(Model):
     """ActionRunnerLabel is one label a runner advertises."""
 
-    id: int | None = None
-    name: str | None = None
-    type: str | None = None
+    id: int
+    name: str
+    type: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            name=d.pop("name", None),
-            type=d.pop("type", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
+            type=zero_if_none(d.pop("type", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -156,46 +169,50 @@ class Activity(Model):
     """Activity is one entry of an activity feed."""
 
     act_user: User | None = None
-    act_user_id: int | None = None
-    content: str | None = None
+    act_user_id: int
+    content: str
     created: datetime.datetime | None = None
-    id: int | None = None
-    is_private: bool | None = None
-    op_type: str | None = None
-    ref_name: str | None = None
+    id: int
+    is_private: bool
+    op_type: str
+    ref_name: str
     repo: Repository | None = None
-    repo_id: int | None = None
-    user_id: int | None = None
+    repo_id: int
+    user_id: int
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Activity:
         d = dict(data)
-        return cls(
+        decoded = cls(
             act_user=opt(User.from_dict, d.pop("act_user", None)),
-            act_user_id=d.pop("act_user_id", None),
-            content=d.pop("content", None),
+            act_user_id=zero_if_none(d.pop("act_user_id", None), 0),
+            content=zero_if_none(d.pop("content", None), ""),
             created=opt(parse_datetime, d.pop("created", None)),
-            id=d.pop("id", None),
-            is_private=d.pop("is_private", None),
-            op_type=d.pop("op_type", None),
-            ref_name=d.pop("ref_name", None),
+            id=zero_if_none(d.pop("id", None), 0),
+            is_private=zero_if_none(d.pop("is_private", None), False),
+            op_type=zero_if_none(d.pop("op_type", None), ""),
+            ref_name=zero_if_none(d.pop("ref_name", None), ""),
             repo=opt(Repository.from_dict, d.pop("repo", None)),
-            repo_id=d.pop("repo_id", None),
-            user_id=d.pop("user_id", None),
+            repo_id=zero_if_none(d.pop("repo_id", None), 0),
+            user_id=zero_if_none(d.pop("user_id", None), 0),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class ActivityPub(Model):
     """ActivityPub is the JSON-LD envelope of a federated object."""
 
-    context: str | None = field(default=None, metadata={"wire": "@context"})
+    context: str = field(metadata={"wire": "@context"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActivityPub:
         d = dict(data)
-        return cls(context=d.pop("@context", None), additional_properties=d)
+        decoded = cls(
+            context=zero_if_none(d.pop("@context", None), ""), additional_properties=d
+        )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -208,39 +225,41 @@ class APIError(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> APIError:
         d = dict(data)
-        return cls(
+        decoded = cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Attachment(Model):
     """Attachment is a file uploaded to a release or an issue."""
 
-    browser_download_url: str | None = None
+    browser_download_url: str
     created_at: datetime.datetime | None = None
-    download_count: int | None = None
-    id: int | None = None
-    name: str | None = None
-    size: int | None = None
+    download_count: int
+    id: int
+    name: str
+    size: int
     """size in bytes"""
-    uuid: str | None = None
+    uuid: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
         d = dict(data)
-        return cls(
-            browser_download_url=d.pop("browser_download_url", None),
+        decoded = cls(
+            browser_download_url=zero_if_none(d.pop("browser_download_url", None), ""),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
-            download_count=d.pop("download_count", None),
-            id=d.pop("id", None),
-            name=d.pop("name", None),
-            size=d.pop("size", None),
-            uuid=d.pop("uuid", None),
+            download_count=zero_if_none(d.pop("download_count", None), 0),
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
+            size=zero_if_none(d.pop("size", None), 0),
+            uuid=zero_if_none(d.pop("uuid", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -251,42 +270,44 @@ class Commit(Model):
     commit: RepoCommit | None = None
     committer: User | None = None
     created: datetime.datetime | None = None
-    html_url: str | None = None
-    sha: str | None = None
-    url: str | None = None
+    html_url: str
+    sha: str
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Commit:
         d = dict(data)
-        return cls(
+        decoded = cls(
             author=opt(User.from_dict, d.pop("author", None)),
             commit=opt(RepoCommit.from_dict, d.pop("commit", None)),
             committer=opt(User.from_dict, d.pop("committer", None)),
             created=opt(parse_datetime, d.pop("created", None)),
-            html_url=d.pop("html_url", None),
-            sha=d.pop("sha", None),
-            url=d.pop("url", None),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            sha=zero_if_none(d.pop("sha", None), ""),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class CommitUser(Model):
     """CommitUser is a name and address as recorded in a git commit."""
 
-    date: str | None = None
-    email: str | None = None
-    name: str | None = None
+    date: str
+    email: str
+    name: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CommitUser:
         d = dict(data)
-        return cls(
-            date=d.pop("date", None),
-            email=d.pop("email", None),
-            name=d.pop("name", None),
+        decoded = cls(
+            date=zero_if_none(d.pop("date", None), ""),
+            email=zero_if_none(d.pop("email", None), ""),
+            name=zero_if_none(d.pop("name", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -299,9 +320,10 @@ class CreateAccessTokenOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             name=need(d, "name"), scopes=d.pop("scopes", None), additional_properties=d
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -314,9 +336,10 @@ class CreateActionWorkflowDispatch(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateActionWorkflowDispatch:
         d = dict(data)
-        return cls(
+        decoded = cls(
             inputs=d.pop("inputs", None), ref=need(d, "ref"), additional_properties=d
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -339,7 +362,7 @@ class CreateIssueOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             assignee=d.pop("assignee", None),
             assignees=d.pop("assignees", None),
             body=d.pop("body", None),
@@ -351,6 +374,7 @@ class CreateIssueOption(Model):
             title=need(d, "title"),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -363,7 +387,8 @@ class CreateOrUpdateSecretOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateOrUpdateSecretOption:
         d = dict(data)
-        return cls(data=need(d, "data"), additional_properties=d)
+        decoded = cls(data=need(d, "data"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -386,7 +411,7 @@ class CreateRepoOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateRepoOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             auto_init=d.pop("auto_init", None),
             default_branch=d.pop("default_branch", None),
             description=d.pop("description", None),
@@ -402,6 +427,7 @@ class CreateRepoOption(Model):
             trust_model=opt(CreateRepoOptionTrustModel, d.pop("trust_model", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -413,28 +439,32 @@ class EditReactionOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EditReactionOption:
         d = dict(data)
-        return cls(content=d.pop("content", None), additional_properties=d)
+        decoded = cls(content=d.pop("content", None), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class GeneralAPISettings(Model):
     """GeneralAPISettings holds the paging and size limits of the API."""
 
-    default_git_trees_per_page: int | None = None
-    default_max_blob_size: int | None = None
-    default_paging_num: int | None = None
-    max_response_items: int | None = None
+    default_git_trees_per_page: int
+    default_max_blob_size: int
+    default_paging_num: int
+    max_response_items: int
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GeneralAPISettings:
         d = dict(data)
-        return cls(
-            default_git_trees_per_page=d.pop("default_git_trees_per_page", None),
-            default_max_blob_size=d.pop("default_max_blob_size", None),
-            default_paging_num=d.pop("default_paging_num", None),
-            max_response_items=d.pop("max_response_items", None),
+        decoded = cls(
+            default_git_trees_per_page=zero_if_none(
+                d.pop("default_git_trees_per_page", None), 0
+            ),
+            default_max_blob_size=zero_if_none(d.pop("default_max_blob_size", None), 0),
+            default_paging_num=zero_if_none(d.pop("default_paging_num", None), 0),
+            max_response_items=zero_if_none(d.pop("max_response_items", None), 0),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -444,52 +474,53 @@ class Issue(Model):
     assets: list[Attachment] | None = None
     assignee: User | None = None
     assignees: list[User] | None = None
-    body: str | None = None
+    body: str
     closed_at: datetime.datetime | None = None
-    comments: int | None = None
+    comments: int
     created_at: datetime.datetime | None = None
     due_date: datetime.datetime | None = None
-    html_url: str | None = None
-    id: int | None = None
-    is_locked: bool | None = None
+    html_url: str
+    id: int
+    is_locked: bool
     labels: list[Label] | None = None
     milestone: Milestone | None = None
-    number: int | None = None
+    number: int
     pull_request: PullRequestMeta | None = None
-    ref: str | None = None
-    state: str | None = None
-    title: str | None = None
+    ref: str
+    state: str
+    title: str
     updated_at: datetime.datetime | None = None
-    url: str | None = None
-    user: User | None = None
+    url: str
+    user: User
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        return cls(
+        decoded = cls(
             assets=opt_list(Attachment.from_dict, d.pop("assets", None)),
             assignee=opt(User.from_dict, d.pop("assignee", None)),
             assignees=opt_list(User.from_dict, d.pop("assignees", None)),
-            body=d.pop("body", None),
+            body=zero_if_none(d.pop("body", None), ""),
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
-            comments=d.pop("comments", None),
+            comments=zero_if_none(d.pop("comments", None), 0),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             due_date=opt(parse_datetime, d.pop("due_date", None)),
-            html_url=d.pop("html_url", None),
-            id=d.pop("id", None),
-            is_locked=d.pop("is_locked", None),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            id=zero_if_none(d.pop("id", None), 0),
+            is_locked=zero_if_none(d.pop("is_locked", None), False),
             labels=opt_list(Label.from_dict, d.pop("labels", None)),
             milestone=opt(Milestone.from_dict, d.pop("milestone", None)),
-            number=d.pop("number", None),
+            number=zero_if_none(d.pop("number", None), 0),
             pull_request=opt(PullRequestMeta.from_dict, d.pop("pull_request", None)),
-            ref=d.pop("ref", None),
-            state=d.pop("state", None),
-            title=d.pop("title", None),
+            ref=zero_if_none(d.pop("ref", None), ""),
+            state=zero_if_none(d.pop("state", None), ""),
+            title=zero_if_none(d.pop("title", None), ""),
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
-            url=d.pop("url", None),
-            user=opt(User.from_dict, d.pop("user", None)),
+            url=zero_if_none(d.pop("url", None), ""),
+            user=always_set(User.from_dict, d.pop("user", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -503,37 +534,39 @@ class IssueMeta(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> IssueMeta:
         d = dict(data)
-        return cls(
+        decoded = cls(
             index=d.pop("index", None),
             owner=d.pop("owner", None),
             repo=d.pop("repo", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Label(Model):
     """Label is a tag that can be put on issues and pull requests."""
 
-    color: str | None = None
-    description: str | None = None
-    exclusive: bool | None = None
-    id: int | None = None
-    name: str | None = None
-    url: str | None = None
+    color: str
+    description: str
+    exclusive: bool
+    id: int
+    name: str
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        return cls(
-            color=d.pop("color", None),
-            description=d.pop("description", None),
-            exclusive=d.pop("exclusive", None),
-            id=d.pop("id", None),
-            name=d.pop("name", None),
-            url=d.pop("url", None),
+        decoded = cls(
+            color=zero_if_none(d.pop("color", None), ""),
+            description=zero_if_none(d.pop("description", None), ""),
+            exclusive=zero_if_none(d.pop("exclusive", None), False),
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -558,7 +591,7 @@ class MergePullRequestOption(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MergePullRequestOption:
         d = dict(data)
-        return cls(
+        decoded = cls(
             do=MergePullRequestOptionDo(need(d, "Do")),
             merge_commit_id=d.pop("MergeCommitID", None),
             merge_message_field=d.pop("MergeMessageField", None),
@@ -568,6 +601,7 @@ class MergePullRequestOption(Model):
             head_commit_id=d.pop("head_commit_id", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -576,21 +610,22 @@ class Milestone(Model):
 
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    id: int | None = None
-    state: str | None = None
-    title: str | None = None
+    id: int
+    state: str
+    title: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        return cls(
+        decoded = cls(
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
             due_on=opt(parse_datetime, d.pop("due_on", None)),
-            id=d.pop("id", None),
-            state=d.pop("state", None),
-            title=d.pop("title", None),
+            id=zero_if_none(d.pop("id", None), 0),
+            state=zero_if_none(d.pop("state", None), ""),
+            title=zero_if_none(d.pop("title", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -598,162 +633,167 @@ class NodeInfo(Model):
     """NodeInfo describes the server software for federation peers."""
 
     metadata: dict[str, Any] | None = None
-    open_registrations: bool | None = field(
-        default=None, metadata={"wire": "openRegistrations"}
-    )
+    open_registrations: bool = field(metadata={"wire": "openRegistrations"})
     protocols: list[str] | None = None
     software: NodeInfoSoftware | None = None
-    version: str | None = None
+    version: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfo:
         d = dict(data)
-        return cls(
+        decoded = cls(
             metadata=d.pop("metadata", None),
-            open_registrations=d.pop("openRegistrations", None),
+            open_registrations=zero_if_none(d.pop("openRegistrations", None), False),
             protocols=d.pop("protocols", None),
             software=opt(NodeInfoSoftware.from_dict, d.pop("software", None)),
-            version=d.pop("version", None),
+            version=zero_if_none(d.pop("version", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class NodeInfoSoftware(Model):
     """NodeInfoSoftware names the software that runs the server."""
 
-    homepage: str | None = None
-    name: str | None = None
-    repository: str | None = None
-    version: str | None = None
+    homepage: str
+    name: str
+    repository: str
+    version: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfoSoftware:
         d = dict(data)
-        return cls(
-            homepage=d.pop("homepage", None),
-            name=d.pop("name", None),
-            repository=d.pop("repository", None),
-            version=d.pop("version", None),
+        decoded = cls(
+            homepage=zero_if_none(d.pop("homepage", None), ""),
+            name=zero_if_none(d.pop("name", None), ""),
+            repository=zero_if_none(d.pop("repository", None), ""),
+            version=zero_if_none(d.pop("version", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class NotificationSubject(Model):
     """NotificationSubject is what a notification thread is about."""
 
-    html_url: str | None = None
-    state: str | None = None
-    title: str | None = None
-    type: str | None = None
-    url: str | None = None
+    html_url: str
+    state: str
+    title: str
+    type: str
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationSubject:
         d = dict(data)
-        return cls(
-            html_url=d.pop("html_url", None),
-            state=d.pop("state", None),
-            title=d.pop("title", None),
-            type=d.pop("type", None),
-            url=d.pop("url", None),
+        decoded = cls(
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            state=zero_if_none(d.pop("state", None), ""),
+            title=zero_if_none(d.pop("title", None), ""),
+            type=zero_if_none(d.pop("type", None), ""),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class NotificationThread(Model):
     """NotificationThread is one notification of the signed-in user."""
 
-    id: int | None = None
-    pinned: bool | None = None
+    id: int
+    pinned: bool
     repository: Repository | None = None
     subject: NotificationSubject | None = None
-    unread: bool | None = None
+    unread: bool
     updated_at: datetime.datetime | None = None
-    url: str | None = None
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            pinned=d.pop("pinned", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            pinned=zero_if_none(d.pop("pinned", None), False),
             repository=opt(Repository.from_dict, d.pop("repository", None)),
             subject=opt(NotificationSubject.from_dict, d.pop("subject", None)),
-            unread=d.pop("unread", None),
+            unread=zero_if_none(d.pop("unread", None), False),
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
-            url=d.pop("url", None),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class OAuth2Application(Model):
     """OAuth2Application is a client registered for the OAuth2 flow."""
 
-    client_id: str | None = None
-    client_secret: str | None = field(default=None, repr=False)
-    confidential_client: bool | None = None
+    client_id: str
+    client_secret: str = field(repr=False)
+    confidential_client: bool
     created: datetime.datetime | None = None
-    id: int | None = None
-    name: str | None = None
+    id: int
+    name: str
     redirect_uris: list[str] | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OAuth2Application:
         d = dict(data)
-        return cls(
-            client_id=d.pop("client_id", None),
-            client_secret=d.pop("client_secret", None),
-            confidential_client=d.pop("confidential_client", None),
+        decoded = cls(
+            client_id=zero_if_none(d.pop("client_id", None), ""),
+            client_secret=zero_if_none(d.pop("client_secret", None), ""),
+            confidential_client=zero_if_none(d.pop("confidential_client", None), False),
             created=opt(parse_datetime, d.pop("created", None)),
-            id=d.pop("id", None),
-            name=d.pop("name", None),
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
             redirect_uris=d.pop("redirect_uris", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Permission(Model):
     """Permission is what the caller may do with a repository."""
 
-    admin: bool | None = None
-    pull: bool | None = None
-    push: bool | None = None
+    admin: bool
+    pull: bool
+    push: bool
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Permission:
         d = dict(data)
-        return cls(
-            admin=d.pop("admin", None),
-            pull=d.pop("pull", None),
-            push=d.pop("push", None),
+        decoded = cls(
+            admin=zero_if_none(d.pop("admin", None), False),
+            pull=zero_if_none(d.pop("pull", None), False),
+            push=zero_if_none(d.pop("push", None), False),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class PullRequestMeta(Model):
     """PullRequestMeta is present on an issue that is a pull request."""
 
-    draft: bool | None = None
-    html_url: str | None = None
-    merged: bool | None = None
+    draft: bool
+    html_url: str
+    merged: bool
     merged_at: datetime.datetime | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PullRequestMeta:
         d = dict(data)
-        return cls(
-            draft=d.pop("draft", None),
-            html_url=d.pop("html_url", None),
-            merged=d.pop("merged", None),
+        decoded = cls(
+            draft=zero_if_none(d.pop("draft", None), False),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            merged=zero_if_none(d.pop("merged", None), False),
             merged_at=opt(parse_datetime, d.pop("merged_at", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -762,90 +802,92 @@ class RepoCommit(Model):
 
     author: CommitUser | None = None
     committer: CommitUser | None = None
-    message: str | None = None
-    url: str | None = None
+    message: str
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoCommit:
         d = dict(data)
-        return cls(
+        decoded = cls(
             author=opt(CommitUser.from_dict, d.pop("author", None)),
             committer=opt(CommitUser.from_dict, d.pop("committer", None)),
-            message=d.pop("message", None),
-            url=d.pop("url", None),
+            message=zero_if_none(d.pop("message", None), ""),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Repository(Model):
     """Repository is a git repository hosted on the forge."""
 
-    archived: bool | None = None
+    archived: bool
     archived_at: datetime.datetime | None = None
-    clone_url: str | None = None
+    clone_url: str
     created_at: datetime.datetime | None = None
-    default_branch: str | None = None
-    description: str | None = None
-    empty: bool | None = None
-    fork: bool | None = None
-    forks_count: int | None = None
-    full_name: str | None = None
-    html_url: str | None = None
-    id: int | None = None
-    internal: bool | None = None
-    mirror: bool | None = None
-    name: str | None = None
-    object_format_name: RepositoryObjectFormatName | None = None
+    default_branch: str
+    description: str
+    empty: bool
+    fork: bool
+    forks_count: int
+    full_name: str
+    html_url: str
+    id: int
+    internal: bool
+    mirror: bool
+    name: str
+    object_format_name: RepositoryObjectFormatName
     """hash algorithm of the repository"""
-    open_issues_count: int | None = None
-    owner: User | None = None
+    open_issues_count: int
+    owner: User
     parent: Repository | None = None
     permissions: Permission | None = None
-    private: bool | None = None
-    size: int | None = None
+    private: bool
+    size: int
     """size in KiB"""
-    ssh_url: str | None = None
-    stars_count: int | None = None
-    template: bool | None = None
+    ssh_url: str
+    stars_count: int
+    template: bool
     updated_at: datetime.datetime | None = None
-    website: str | None = None
+    website: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        return cls(
-            archived=d.pop("archived", None),
+        decoded = cls(
+            archived=zero_if_none(d.pop("archived", None), False),
             archived_at=opt(parse_datetime, d.pop("archived_at", None)),
-            clone_url=d.pop("clone_url", None),
+            clone_url=zero_if_none(d.pop("clone_url", None), ""),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
-            default_branch=d.pop("default_branch", None),
-            description=d.pop("description", None),
-            empty=d.pop("empty", None),
-            fork=d.pop("fork", None),
-            forks_count=d.pop("forks_count", None),
-            full_name=d.pop("full_name", None),
-            html_url=d.pop("html_url", None),
-            id=d.pop("id", None),
-            internal=d.pop("internal", None),
-            mirror=d.pop("mirror", None),
-            name=d.pop("name", None),
-            object_format_name=opt(
-                RepositoryObjectFormatName, d.pop("object_format_name", None)
+            default_branch=zero_if_none(d.pop("default_branch", None), ""),
+            description=zero_if_none(d.pop("description", None), ""),
+            empty=zero_if_none(d.pop("empty", None), False),
+            fork=zero_if_none(d.pop("fork", None), False),
+            forks_count=zero_if_none(d.pop("forks_count", None), 0),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            id=zero_if_none(d.pop("id", None), 0),
+            internal=zero_if_none(d.pop("internal", None), False),
+            mirror=zero_if_none(d.pop("mirror", None), False),
+            name=zero_if_none(d.pop("name", None), ""),
+            object_format_name=RepositoryObjectFormatName(
+                zero_if_none(d.pop("object_format_name", None), "")
             ),
-            open_issues_count=d.pop("open_issues_count", None),
-            owner=opt(User.from_dict, d.pop("owner", None)),
+            open_issues_count=zero_if_none(d.pop("open_issues_count", None), 0),
+            owner=always_set(User.from_dict, d.pop("owner", None)),
             parent=opt(Repository.from_dict, d.pop("parent", None)),
             permissions=opt(Permission.from_dict, d.pop("permissions", None)),
-            private=d.pop("private", None),
-            size=d.pop("size", None),
-            ssh_url=d.pop("ssh_url", None),
-            stars_count=d.pop("stars_count", None),
-            template=d.pop("template", None),
+            private=zero_if_none(d.pop("private", None), False),
+            size=zero_if_none(d.pop("size", None), 0),
+            ssh_url=zero_if_none(d.pop("ssh_url", None), ""),
+            stars_count=zero_if_none(d.pop("stars_count", None), 0),
+            template=zero_if_none(d.pop("template", None), False),
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
-            website=d.pop("website", None),
+            website=zero_if_none(d.pop("website", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -853,100 +895,106 @@ class SearchResults(Model):
     """SearchResults wraps one page of repository search hits."""
 
     data: list[Repository] | None = None
-    ok: bool | None = None
+    ok: bool
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResults:
         d = dict(data)
-        return cls(
+        decoded = cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
-            ok=d.pop("ok", None),
+            ok=zero_if_none(d.pop("ok", None), False),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class ServerVersion(Model):
     """ServerVersion is the version string of the running server."""
 
-    version: str | None = None
+    version: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ServerVersion:
         d = dict(data)
-        return cls(version=d.pop("version", None), additional_properties=d)
+        decoded = cls(
+            version=zero_if_none(d.pop("version", None), ""), additional_properties=d
+        )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class User(Model):
     """User is an account on the forge."""
 
-    active: bool | None = None
-    avatar_url: str | None = None
+    active: bool
+    avatar_url: str
     created: datetime.datetime | None = None
-    description: str | None = None
-    email: str | None = None
-    full_name: str | None = None
-    html_url: str | None = None
-    id: int | None = None
-    is_admin: bool | None = None
+    description: str
+    email: str
+    full_name: str
+    html_url: str
+    id: int
+    is_admin: bool
     last_login: datetime.datetime | None = None
-    login: str | None = None
-    login_name: str | None = None
-    restricted: bool | None = None
-    visibility: str | None = None
+    login: str
+    login_name: str
+    restricted: bool
+    visibility: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        return cls(
-            active=d.pop("active", None),
-            avatar_url=d.pop("avatar_url", None),
+        decoded = cls(
+            active=zero_if_none(d.pop("active", None), False),
+            avatar_url=zero_if_none(d.pop("avatar_url", None), ""),
             created=opt(parse_datetime, d.pop("created", None)),
-            description=d.pop("description", None),
-            email=d.pop("email", None),
-            full_name=d.pop("full_name", None),
-            html_url=d.pop("html_url", None),
-            id=d.pop("id", None),
-            is_admin=d.pop("is_admin", None),
+            description=zero_if_none(d.pop("description", None), ""),
+            email=zero_if_none(d.pop("email", None), ""),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            id=zero_if_none(d.pop("id", None), 0),
+            is_admin=zero_if_none(d.pop("is_admin", None), False),
             last_login=opt(parse_datetime, d.pop("last_login", None)),
-            login=d.pop("login", None),
-            login_name=d.pop("login_name", None),
-            restricted=d.pop("restricted", None),
-            visibility=d.pop("visibility", None),
+            login=zero_if_none(d.pop("login", None), ""),
+            login_name=zero_if_none(d.pop("login_name", None), ""),
+            restricted=zero_if_none(d.pop("restricted", None), False),
+            visibility=zero_if_none(d.pop("visibility", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class UserSettings(Model):
     """UserSettings are the preferences a user can change."""
 
-    description: str | None = None
-    diff_view_style: str | None = None
-    full_name: str | None = None
-    hide_activity: bool | None = None
-    hide_email: bool | None = None
-    language: str | None = None
-    location: str | None = None
-    theme: str | None = None
-    website: str | None = None
+    description: str
+    diff_view_style: str
+    full_name: str
+    hide_activity: bool
+    hide_email: bool
+    language: str
+    location: str
+    theme: str
+    website: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserSettings:
         d = dict(data)
-        return cls(
-            description=d.pop("description", None),
-            diff_view_style=d.pop("diff_view_style", None),
-            full_name=d.pop("full_name", None),
-            hide_activity=d.pop("hide_activity", None),
-            hide_email=d.pop("hide_email", None),
-            language=d.pop("language", None),
-            location=d.pop("location", None),
-            theme=d.pop("theme", None),
-            website=d.pop("website", None),
+        decoded = cls(
+            description=zero_if_none(d.pop("description", None), ""),
+            diff_view_style=zero_if_none(d.pop("diff_view_style", None), ""),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            hide_activity=zero_if_none(d.pop("hide_activity", None), False),
+            hide_email=zero_if_none(d.pop("hide_email", None), False),
+            language=zero_if_none(d.pop("language", None), ""),
+            location=zero_if_none(d.pop("location", None), ""),
+            theme=zero_if_none(d.pop("theme", None), ""),
+            website=zero_if_none(d.pop("website", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -954,21 +1002,22 @@ class WatchInfo(Model):
     """WatchInfo tells whether and how the caller watches a repository."""
 
     created_at: datetime.datetime | None = None
-    ignored: bool | None = None
+    ignored: bool
     reason: Any | None = None
-    repository_url: str | None = None
-    subscribed: bool | None = None
-    url: str | None = None
+    repository_url: str
+    subscribed: bool
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WatchInfo:
         d = dict(data)
-        return cls(
+        decoded = cls(
             created_at=opt(parse_datetime, d.pop("created_at", None)),
-            ignored=d.pop("ignored", None),
+            ignored=zero_if_none(d.pop("ignored", None), False),
             reason=d.pop("reason", None),
-            repository_url=d.pop("repository_url", None),
-            subscribed=d.pop("subscribed", None),
-            url=d.pop("url", None),
+            repository_url=zero_if_none(d.pop("repository_url", None), ""),
+            subscribed=zero_if_none(d.pop("subscribed", None), False),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)

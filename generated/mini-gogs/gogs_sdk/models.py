@@ -12,7 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import Model, OpenEnum, need, opt, opt_list, parse_datetime
+from ._runtime import (
+    Model,
+    OpenEnum,
+    always_set,
+    decoded_from,
+    need,
+    opt,
+    opt_list,
+    parse_datetime,
+    zero_if_none,
+)
 
 __all__ = [
     "AccessToken",
@@ -53,64 +63,69 @@ class RenderMarkdownBodyMode(OpenEnum):
 
 @dataclass(slots=True, kw_only=True)
 class AccessToken(Model):
-    name: str | None = None
-    sha_1: str | None = field(default=None, repr=False, metadata={"wire": "sha1"})
+    name: str
+    sha_1: str = field(repr=False, metadata={"wire": "sha1"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
         d = dict(data)
-        return cls(
-            name=d.pop("name", None), sha_1=d.pop("sha1", None), additional_properties=d
+        decoded = cls(
+            name=zero_if_none(d.pop("name", None), ""),
+            sha_1=zero_if_none(d.pop("sha1", None), ""),
+            additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Collaborator(Model):
     """A user together with what they may do in one repository"""
 
-    id: int | None = None
-    username: str | None = None
-    login: str | None = None
+    id: int
+    username: str
+    login: str
     """Same as username; kept for GitHub compatibility"""
-    full_name: str | None = None
-    email: str | None = None
-    avatar_url: str | None = None
+    full_name: str
+    email: str
+    avatar_url: str
     permissions: CollaboratorPermissions | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Collaborator:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            username=d.pop("username", None),
-            login=d.pop("login", None),
-            full_name=d.pop("full_name", None),
-            email=d.pop("email", None),
-            avatar_url=d.pop("avatar_url", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            username=zero_if_none(d.pop("username", None), ""),
+            login=zero_if_none(d.pop("login", None), ""),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            email=zero_if_none(d.pop("email", None), ""),
+            avatar_url=zero_if_none(d.pop("avatar_url", None), ""),
             permissions=opt(
                 CollaboratorPermissions.from_dict, d.pop("permissions", None)
             ),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class CollaboratorPermissions(Model):
     """The ``permissions`` field of ``Collaborator``."""
 
-    admin: bool | None = None
-    push: bool | None = None
-    pull: bool | None = None
+    admin: bool
+    push: bool
+    pull: bool
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CollaboratorPermissions:
         d = dict(data)
-        return cls(
-            admin=d.pop("admin", None),
-            push=d.pop("push", None),
-            pull=d.pop("pull", None),
+        decoded = cls(
+            admin=zero_if_none(d.pop("admin", None), False),
+            push=zero_if_none(d.pop("push", None), False),
+            pull=zero_if_none(d.pop("pull", None), False),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -122,7 +137,8 @@ class CreateAccessTokenBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateAccessTokenBody:
         d = dict(data)
-        return cls(name=need(d, "name"), additional_properties=d)
+        decoded = cls(name=need(d, "name"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -142,7 +158,7 @@ class CreateIssueBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateIssueBody:
         d = dict(data)
-        return cls(
+        decoded = cls(
             title=need(d, "title"),
             body=d.pop("body", None),
             assignee=d.pop("assignee", None),
@@ -151,6 +167,7 @@ class CreateIssueBody(Model):
             closed=d.pop("closed", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -162,7 +179,8 @@ class DeleteEmailsBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DeleteEmailsBody:
         d = dict(data)
-        return cls(emails=need(d, "emails"), additional_properties=d)
+        decoded = cls(emails=need(d, "emails"), additional_properties=d)
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -173,25 +191,26 @@ class Error(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Error:
         d = dict(data)
-        return cls(
+        decoded = cls(
             message=d.pop("message", None),
             url=d.pop("url", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Issue(Model):
-    id: int | None = None
-    number: int | None = None
-    state: IssueState | None = None
-    title: str | None = None
-    body: str | None = None
-    user: User | None = None
+    id: int
+    number: int
+    state: IssueState
+    title: str
+    body: str
+    user: User
     labels: list[Label] | None = None
     assignee: User | None = None
     milestone: Milestone | None = None
-    comments: int | None = None
+    comments: int
     pull_request: dict[str, Any] | None = None
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
@@ -199,68 +218,71 @@ class Issue(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Issue:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            number=d.pop("number", None),
-            state=opt(IssueState, d.pop("state", None)),
-            title=d.pop("title", None),
-            body=d.pop("body", None),
-            user=opt(User.from_dict, d.pop("user", None)),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            number=zero_if_none(d.pop("number", None), 0),
+            state=IssueState(zero_if_none(d.pop("state", None), "")),
+            title=zero_if_none(d.pop("title", None), ""),
+            body=zero_if_none(d.pop("body", None), ""),
+            user=always_set(User.from_dict, d.pop("user", None)),
             labels=opt_list(Label.from_dict, d.pop("labels", None)),
             assignee=opt(User.from_dict, d.pop("assignee", None)),
             milestone=opt(Milestone.from_dict, d.pop("milestone", None)),
-            comments=d.pop("comments", None),
+            comments=zero_if_none(d.pop("comments", None), 0),
             pull_request=d.pop("pull_request", None),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Label(Model):
-    id: int | None = None
-    name: str | None = None
-    color: str | None = None
-    url: str | None = None
+    id: int
+    name: str
+    color: str
+    url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            name=d.pop("name", None),
-            color=d.pop("color", None),
-            url=d.pop("url", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            name=zero_if_none(d.pop("name", None), ""),
+            color=zero_if_none(d.pop("color", None), ""),
+            url=zero_if_none(d.pop("url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Milestone(Model):
-    id: int | None = None
-    title: str | None = None
-    description: str | None = None
-    state: MilestoneState | None = None
-    open_issues: int | None = None
-    closed_issues: int | None = None
+    id: int
+    title: str
+    description: str
+    state: MilestoneState
+    open_issues: int
+    closed_issues: int
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            title=d.pop("title", None),
-            description=d.pop("description", None),
-            state=opt(MilestoneState, d.pop("state", None)),
-            open_issues=d.pop("open_issues", None),
-            closed_issues=d.pop("closed_issues", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            title=zero_if_none(d.pop("title", None), ""),
+            description=zero_if_none(d.pop("description", None), ""),
+            state=MilestoneState(zero_if_none(d.pop("state", None), "")),
+            open_issues=zero_if_none(d.pop("open_issues", None), 0),
+            closed_issues=zero_if_none(d.pop("closed_issues", None), 0),
             closed_at=opt(parse_datetime, d.pop("closed_at", None)),
             due_on=opt(parse_datetime, d.pop("due_on", None)),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -275,36 +297,37 @@ class RenderMarkdownBody(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RenderMarkdownBody:
         d = dict(data)
-        return cls(
+        decoded = cls(
             text=need(d, "text"),
             mode=opt(RenderMarkdownBodyMode, d.pop("mode", None)),
             context=d.pop("context", None),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class Repository(Model):
-    id: int | None = None
-    owner: User | None = None
-    name: str | None = None
-    full_name: str | None = None
-    description: str | None = None
-    private: bool | None = None
-    fork: bool | None = None
+    id: int
+    owner: User
+    name: str
+    full_name: str
+    description: str
+    private: bool
+    fork: bool
     parent: Repository | None = None
     """The repository this one was forked from"""
-    empty: bool | None = None
-    mirror: bool | None = None
-    size: int | None = None
-    html_url: str | None = None
-    ssh_url: str | None = None
-    clone_url: str | None = None
-    website: str | None = None
-    stars_count: int | None = None
-    forks_count: int | None = None
-    open_issues_count: int | None = None
-    default_branch: str | None = None
+    empty: bool
+    mirror: bool
+    size: int
+    html_url: str
+    ssh_url: str
+    clone_url: str
+    website: str
+    stars_count: int
+    forks_count: int
+    open_issues_count: int
+    default_branch: str
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     permissions: RepositoryPermissions | None = None
@@ -312,26 +335,26 @@ class Repository(Model):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            owner=opt(User.from_dict, d.pop("owner", None)),
-            name=d.pop("name", None),
-            full_name=d.pop("full_name", None),
-            description=d.pop("description", None),
-            private=d.pop("private", None),
-            fork=d.pop("fork", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            owner=always_set(User.from_dict, d.pop("owner", None)),
+            name=zero_if_none(d.pop("name", None), ""),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            description=zero_if_none(d.pop("description", None), ""),
+            private=zero_if_none(d.pop("private", None), False),
+            fork=zero_if_none(d.pop("fork", None), False),
             parent=opt(Repository.from_dict, d.pop("parent", None)),
-            empty=d.pop("empty", None),
-            mirror=d.pop("mirror", None),
-            size=d.pop("size", None),
-            html_url=d.pop("html_url", None),
-            ssh_url=d.pop("ssh_url", None),
-            clone_url=d.pop("clone_url", None),
-            website=d.pop("website", None),
-            stars_count=d.pop("stars_count", None),
-            forks_count=d.pop("forks_count", None),
-            open_issues_count=d.pop("open_issues_count", None),
-            default_branch=d.pop("default_branch", None),
+            empty=zero_if_none(d.pop("empty", None), False),
+            mirror=zero_if_none(d.pop("mirror", None), False),
+            size=zero_if_none(d.pop("size", None), 0),
+            html_url=zero_if_none(d.pop("html_url", None), ""),
+            ssh_url=zero_if_none(d.pop("ssh_url", None), ""),
+            clone_url=zero_if_none(d.pop("clone_url", None), ""),
+            website=zero_if_none(d.pop("website", None), ""),
+            stars_count=zero_if_none(d.pop("stars_count", None), 0),
+            forks_count=zero_if_none(d.pop("forks_count", None), 0),
+            open_issues_count=zero_if_none(d.pop("open_issues_count", None), 0),
+            default_branch=zero_if_none(d.pop("default_branch", None), ""),
             created_at=opt(parse_datetime, d.pop("created_at", None)),
             updated_at=opt(parse_datetime, d.pop("updated_at", None)),
             permissions=opt(
@@ -339,25 +362,27 @@ class Repository(Model):
             ),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class RepositoryPermissions(Model):
     """The ``permissions`` field of ``Repository``."""
 
-    admin: bool | None = None
-    push: bool | None = None
-    pull: bool | None = None
+    admin: bool
+    push: bool
+    pull: bool
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepositoryPermissions:
         d = dict(data)
-        return cls(
-            admin=d.pop("admin", None),
-            push=d.pop("push", None),
-            pull=d.pop("pull", None),
+        decoded = cls(
+            admin=zero_if_none(d.pop("admin", None), False),
+            push=zero_if_none(d.pop("push", None), False),
+            pull=zero_if_none(d.pop("pull", None), False),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -365,37 +390,39 @@ class SearchRepositoriesResponse(Model):
     """The 200 response of ``GET /repos/search``."""
 
     data: list[Repository] | None = None
-    ok: bool | None = None
+    ok: bool
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchRepositoriesResponse:
         d = dict(data)
-        return cls(
+        decoded = cls(
             data=opt_list(Repository.from_dict, d.pop("data", None)),
-            ok=d.pop("ok", None),
+            ok=zero_if_none(d.pop("ok", None), False),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
 
 
 @dataclass(slots=True, kw_only=True)
 class User(Model):
-    id: int | None = None
-    username: str | None = None
-    login: str | None = None
+    id: int
+    username: str
+    login: str
     """Same as username; kept for GitHub compatibility"""
-    full_name: str | None = None
-    email: str | None = None
-    avatar_url: str | None = None
+    full_name: str
+    email: str
+    avatar_url: str
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
         d = dict(data)
-        return cls(
-            id=d.pop("id", None),
-            username=d.pop("username", None),
-            login=d.pop("login", None),
-            full_name=d.pop("full_name", None),
-            email=d.pop("email", None),
-            avatar_url=d.pop("avatar_url", None),
+        decoded = cls(
+            id=zero_if_none(d.pop("id", None), 0),
+            username=zero_if_none(d.pop("username", None), ""),
+            login=zero_if_none(d.pop("login", None), ""),
+            full_name=zero_if_none(d.pop("full_name", None), ""),
+            email=zero_if_none(d.pop("email", None), ""),
+            avatar_url=zero_if_none(d.pop("avatar_url", None), ""),
             additional_properties=d,
         )
+        return decoded_from(decoded, data)
