@@ -258,14 +258,24 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     # one process), and its verdict comes first: an invalid spec fails with
     # the validator's located errors, whatever the later stages made of it.
     with Verdict(document, loaded.sha256, background=options.jobs != 1) as verdict:
+
+        def checkpoint() -> None:
+            """Stop as soon as the verdict is known to reject the spec: the
+            work after this point would be thrown away."""
+            if not options.ignore_validation_errors and verdict.failing():
+                judge(verdict.items())
+
         try:
+            checkpoint()
             rendered = _render(options, loaded, profile, package, progress)
+            checkpoint()
             formatted: dict[str, str | bytes] = dict(
                 format_files(
                     rendered.files,
                     formatter=options.formatter,
                     progress=progress,
                     jobs=options.jobs,
+                    stop=checkpoint,
                 )
             )
         except Exception:

@@ -92,7 +92,7 @@ class Model:
     pointer: str
 
 
-ParameterLocation = Literal["path", "query", "header"]
+ParameterLocation = Literal["path", "query", "header", "cookie"]
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,11 @@ class Api:
     models: tuple[Model, ...]
     enums: tuple[Enum, ...]
     security: tuple[SecurityScheme, ...]
+    # OpenAPI 3: a relative first server URL ("/v1", "v2", "//host/v1"), which a
+    # client resolves against the URL it is given (RFC 3986); "" when the
+    # spec's URL is absolute or a Swagger 2.0 basePath, and base_path is added.
+    server_url: str = ""
+    servers: tuple[str, ...] = ()  # every server URL, variables at their defaults
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -45,7 +45,6 @@ _ERROR_NAMES = (
     "ApiError",
     "ClientError",
     "Conflict",
-    "ForgeError",
     "Forbidden",
     "NotFound",
     "RateLimited",
@@ -178,6 +177,15 @@ def render_package(
     """
     env = environment(overlay)
     version = version or pep440(api.version)
+    generic = profile.name == "generic"
+    # A generic spec's first absolute server is where a client goes by default.
+    default_url = ""
+    if generic and api.servers and "://" in api.servers[0] and not api.server_url:
+        default_url = api.servers[0]
+    base_error = "SdkError" if generic else "ForgeError"
+    names = list(_ERROR_NAMES)
+    names.insert(names.index("ServerError" if generic else "Forbidden"), base_error)
+    error_names = tuple(names)
     groups = tuple(group_view(g) for g in api.groups)
     models, model_imports = models_view(api)
     auth = auth_view(api, profile)
@@ -189,7 +197,13 @@ def render_package(
         "profile": profile,
         "auth": auth,
         "auth_names": auth.names,
-        "error_names": _ERROR_NAMES,
+        "error_names": error_names,
+        "base_error": base_error,
+        "generic": generic,
+        "server_word": "server" if generic else "forge",
+        "default_url": default_url,
+        "example_url": default_url
+        or ("https://api.example.com" if generic else "https://forge.example.com"),
         "core_names": _CORE_NAMES,
     }
     files: dict[str, str] = {}
@@ -208,7 +222,7 @@ def render_package(
     emit(
         f"{root}/__init__.py",
         "package/__init__.py.jinja",
-        all_names=sorted([*_CORE_NAMES, *auth.names, *auth.ssh_names, *_ERROR_NAMES]),
+        all_names=sorted([*_CORE_NAMES, *auth.names, *auth.ssh_names, *error_names]),
     )
     emit(f"{root}/_client.py", "package/_client.py.jinja")
     emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")

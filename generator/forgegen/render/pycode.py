@@ -171,7 +171,8 @@ def result_parts(result: ir.Result, imports: Imports) -> ResultParts:
     else:
         shape, decoder = item_decoder(rtype, imports)
         if decoder is None:
-            decode, cast = "json_value", note
+            # json_value gives Any: a cast to Any (or Any | None) would be redundant
+            decode, cast = "json_value", "" if rtype.kind == "any" else note
         else:
             decode = {"scalar": "json_of", "list": "json_list", "map": "json_map"}[shape]
             decode = f"{decode}({decoder})"
