@@ -23,6 +23,7 @@ from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
     OpenAPIV30SpecValidator,
     OpenAPIV31SpecValidator,
+    OpenAPIV32SpecValidator,
 )
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
@@ -130,9 +131,11 @@ def _choose(document: Mapping[str, Any], diagnostics: Diagnostics) -> Any:
         diagnostics.error("/swagger", f"unsupported Swagger version {document['swagger']!r}")
     elif "openapi" in document:
         version = document["openapi"]
-        match = re.fullmatch(r"3\.([01])(\.\d+)*", version) if isinstance(version, str) else None
+        match = re.fullmatch(r"3\.([012])(\.\d+)*", version) if isinstance(version, str) else None
         if match:
-            return OpenAPIV30SpecValidator if match[1] == "0" else OpenAPIV31SpecValidator
+            return {"0": OpenAPIV30SpecValidator, "1": OpenAPIV31SpecValidator}.get(
+                match[1], OpenAPIV32SpecValidator
+            )
         diagnostics.error("/openapi", f"unsupported OpenAPI version {version!r}")
     else:
         diagnostics.error("", "neither 'swagger' nor 'openapi' is set: not an API spec")
