@@ -76,7 +76,12 @@ def format_files(
 
     failed: dict[str, str] = {}
     sources = list(todo)
-    outcomes = backend.run(sources, jobs or os.cpu_count() or 1, stop) if sources else []
+    workers = jobs or os.cpu_count() or 1
+    outcomes: list[tuple[str | None, str | None]] = []
+    if sources:
+        outcomes = (
+            backend.run(sources, workers) if stop is None else backend.run(sources, workers, stop)
+        )
     for source, (formatted, error) in zip(sources, outcomes, strict=True):
         if formatted is None:
             failed[source] = error or "failed"

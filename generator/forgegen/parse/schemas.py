@@ -270,7 +270,8 @@ class Schemas:
                 continue
             seen.add(value)
             name = scope.claim(naming.constant(value))
-            note_name(self._diagnostics, child(at, "enum", i), "enum value", value, name)
+            if name.startswith("VALUE"):  # not when a symbol named it (PLUS, EMPTY)
+                note_name(self._diagnostics, child(at, "enum", i), "enum value", value, name)
             values.append(ir.EnumValue(name, value))
         self._enums[ref.name] = ir.Enum(
             name=ref.name,
