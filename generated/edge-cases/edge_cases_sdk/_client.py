@@ -48,7 +48,7 @@ _CAPTURED: ContextVar[list[httpx.Response] | None] = ContextVar(
 
 
 def api_root(base_url: str) -> str:
-    """The API's root URL from an instance URL (``https://host`` or ``https://host/git``)."""
+    """The API's root URL from a server URL (``https://host`` or ``https://host/sub``)."""
     root = base_url.rstrip("/")
     return root if root.endswith(BASE_PATH) else root + BASE_PATH
 
@@ -58,7 +58,7 @@ class Retries:
     """When to send a request again, and how long to wait first.
 
     Only idempotent methods are retried, on connection failures and on the
-    statuses a busy or restarting forge answers. The wait doubles from
+    statuses a busy or restarting server answers. The wait doubles from
     ``backoff`` with random jitter, up to ``max_delay``; a ``Retry-After``
     header wins. Pass ``retries=None`` to a client to never retry.
     """
@@ -202,10 +202,10 @@ class Client(_Core):
 
     Use it as a context manager, or call ``close()`` when done::
 
-        with Client("https://forge.example.com", auth=TokenAuth("…")) as client:
+        with Client("https://api.example.com", auth=TokenAuth("…")) as client:
             ...
 
-    ``base_url`` is the instance's address; ``/api`` is added to it.
+    ``base_url`` is the server's address; ``/api`` is added to it.
     ``auth`` is an adapter of ``edge_cases_sdk.auth`` or any ``httpx.Auth``.
     Requests time out after ``timeout`` seconds and are retried as ``retries``
     says. Pass ``http_client`` to bring an ``httpx.Client`` of your own (its
@@ -342,7 +342,7 @@ class Client(_Core):
 class AsyncClient(_Core):
     """The asynchronous twin of ``Client``: the same groups and methods, awaited.
 
-    async with AsyncClient("https://forge.example.com") as client:
+    async with AsyncClient("https://api.example.com") as client:
         ...
     """
 
