@@ -87,7 +87,8 @@ _TITLE_NOISE = frozenset(
     (
         *("a", "an", "and", "api", "apis", "definition", "definitions", "description"),
         *("docs", "documentation", "for", "http", "json", "of", "official", "openapi"),
-        *("public", "rest", "restful", "schema", "server", "service", "spec"),
+        *("on", "in", "at", "by", "with", "public", "rest", "restful", "schema", "server"),
+        *("service", "spec"),
         *("specification", "swagger", "the", "to", "version", "web", "yaml"),
     )
 )
@@ -100,11 +101,17 @@ def package_from_title(title: str, *, fallback: str = "api") -> str:
     OpenAPI spec" → ``github_sdk``, "Stripe API" → ``stripe_sdk``."""
     text = _ascii(re.sub(r"['\u2019]s\b", "", title)).lower()
     text = re.sub(r"\bopen[\s_-]*api\b", "openapi", text)
-    words = [
-        w
-        for w in re.findall(r"[a-z0-9]+", text)
-        if w not in _TITLE_NOISE and not re.fullmatch(r"v?[0-9]+", w)
-    ]
+    # The first part that names something: "GitHub's … spec + Octokit extension"
+    # is GitHub's, "Twilio - Messaging" is Twilio's.
+    words: list[str] = []
+    for part in re.split(r"\s[-+:|(/]\s*|\(|\)", text):
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", part)
+            if w not in _TITLE_NOISE and not re.fullmatch(r"v?[0-9]+", w)
+        ]
+        if words:
+            break
     stem = "_".join(words[:_TITLE_WORDS]) or fallback
     return identifier(f"{stem}_sdk", fallback=fallback)
 
