@@ -103,7 +103,7 @@ def test_every_invalid_spec_is_refused_with_a_located_error(spec: Path, tmp_path
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["github.json", "stripe.json"])
+@pytest.mark.parametrize("name", ["github.json", "stripe.json", "stripe-apisguru.json"])
 def test_big_specs_build_import_and_pass_mypy(name: str, tmp_path: Path) -> None:
     spec = CORPUS / "big" / name
     if not spec.is_file():
