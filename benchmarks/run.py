@@ -36,6 +36,8 @@ import workloads
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SPECS_ROOT = REPO.parent / "shared" / "specs"
+# Other projects' big specs, from the corpus (benchmarks/corpus/fetch.sh)
+CORPUS_ROOT = Path(os.environ.get("FORGEGEN_CORPUS") or REPO.parent / "corpus")
 WORK = HERE / ".build"
 PYTHON = sys.executable
 
@@ -43,16 +45,17 @@ PYTHON = sys.executable
 @dataclass(frozen=True)
 class Spec:
     key: str
-    relative: str  # under ../shared/specs
-    oag_package: str
+    relative: str  # under ../shared/specs, or the corpus
+    oag_package: str  # "": openapi-generator is not run (minutes on a big spec)
+    corpus: bool = False
 
     @property
     def path(self) -> Path:
-        return SPECS_ROOT / self.relative
+        return (CORPUS_ROOT if self.corpus else SPECS_ROOT) / self.relative
 
     @property
     def shown(self) -> str:
-        return f"../shared/specs/{self.relative}"
+        return f"../{'corpus' if self.corpus else 'shared/specs'}/{self.relative}"
 
 
 SPECS = {
@@ -61,8 +64,12 @@ SPECS = {
         Spec("gitea-1.25", "gitea/1.25.json", "gitea_oag"),
         Spec("forgejo-11", "forgejo/11.json", "forgejo_oag"),
         Spec("gogs", "gogs/openapi.json", "gogs_oag"),
+        Spec("stripe", "big/stripe-apisguru.json", "", corpus=True),
+        Spec("github", "big/github.json", "", corpus=True),
     )
 }
+# What a run measures unless told: the forges; the big specs take minutes each.
+DEFAULT_SPECS = ("gitea-1.25", "forgejo-11", "gogs")
 WORKLOAD_SPEC = "gitea-1.25"
 
 
@@ -196,10 +203,11 @@ def measure_builds(
     }
     if peers is not None:
         commands[report.OPC] = (lambda out: peers.opc_command(opc_spec, out), peers.env())
-        commands[report.OAG] = (
-            lambda out: peers.oag_command(spec.path, out, spec.oag_package),
-            peers.env(),
-        )
+        if spec.oag_package:
+            commands[report.OAG] = (
+                lambda out: peers.oag_command(spec.path, out, spec.oag_package),
+                peers.env(),
+            )
     cold: dict[str, list[measure.Measured]] = {tool: [] for tool in commands}
     for index in range(settings.repeat):  # in turns, so drift in load hits all alike
         for tool, (command, env) in commands.items():
@@ -250,11 +258,12 @@ def measure_builds(
             peers.env(),
             settings.peer_rebuild_repeat,
         )
-        rebuilds[report.OAG] = (
-            peers.oag_command(spec.path, outs[report.OAG], spec.oag_package),
-            peers.env(),
-            settings.peer_rebuild_repeat,
-        )
+        if spec.oag_package:
+            rebuilds[report.OAG] = (
+                peers.oag_command(spec.path, outs[report.OAG], spec.oag_package),
+                peers.env(),
+                settings.peer_rebuild_repeat,
+            )
     for tool, (command, env, count) in rebuilds.items():
         runs = []
         for index in range(count):
@@ -271,7 +280,8 @@ def measure_builds(
     }
     if peers is not None:
         packages[report.OPC] = _package_dir(outs[report.OPC])
-        packages[report.OAG] = _package_dir(outs[report.OAG], spec.oag_package)
+        if spec.oag_package:
+            packages[report.OAG] = _package_dir(outs[report.OAG], spec.oag_package)
     for tool, folder in packages.items():
         result["size"][tool] = {
             "package": asdict(measure.count_tree(folder)),
@@ -523,7 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--specs",
         default=None,
-        help=f"comma-separated, of {', '.join(SPECS)} (default: all; --quick: {WORKLOAD_SPEC})",
+        help=f"comma-separated, of {', '.join(SPECS)} "
+        f"(default: {','.join(DEFAULT_SPECS)}; --quick: {WORKLOAD_SPEC})",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument(
@@ -531,7 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     settings = Settings.make(args.quick)
-    keys = (args.specs or (WORKLOAD_SPEC if args.quick else ",".join(SPECS))).split(",")
+    keys = (args.specs or (WORKLOAD_SPEC if args.quick else ",".join(DEFAULT_SPECS))).split(",")
     unknown = [k for k in keys if k not in SPECS]
     if unknown:
         parser.error(f"unknown spec(s) {', '.join(unknown)}; known: {', '.join(SPECS)}")

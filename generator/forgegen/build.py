@@ -36,7 +36,7 @@ from forgegen.release.changelog import history
 from forgegen.release.guards import check_forge, output_forge, publish_version
 from forgegen.render.metadata import metadata
 from forgegen.render.package import Provenance, builtin_templates, render_package
-from forgegen.validate.verdicts import Verdict, judge_verdict, start_all
+from forgegen.validate.verdicts import Verdict, judge_all, judge_verdict, start_all
 from forgegen.write import fingerprint
 from forgegen.write.check import is_artifact
 from forgegen.write.tree import read_manifest, write_tree
@@ -283,20 +283,29 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
     # the validator's located errors, whatever the later stages made of it.
     with contextlib.ExitStack() as stack:
         verdicts = start_all(stack, (loaded, *others), background=options.jobs != 1)
+
+        def checkpoint() -> None:
+            """Stop as soon as a verdict rejects its spec: later work would be wasted."""
+            if not options.ignore_validation_errors:
+                judge_all(verdicts, judge, only_failing=True)
+
         try:
+            checkpoint()
             rendered = _render(options, loaded, profile, package, progress, others)
+            checkpoint()
             formatted: dict[str, str | bytes] = dict(
                 format_files(
                     rendered.files,
                     formatter=options.formatter,
                     progress=progress,
                     jobs=options.jobs,
+                    stop=checkpoint,
                 )
             )
         except Exception:  # the verdicts come first, whatever the later stages made of it
-            _judge_all(verdicts, judge)
+            judge_all(verdicts, judge)
             raise
-        _judge_all(verdicts, judge)
+        judge_all(verdicts, judge)
         found = verdicts[0][1].items()
     formatted.update(rendered.history)
     progress(f"writing {options.out}")
@@ -330,11 +339,6 @@ def build(options: BuildOptions, progress: Progress = _silent) -> BuildResult:
         changelog=rendered.changelog,
         kept=tuple(k for k in kept if not is_artifact(k)),
     )
-
-
-def _judge_all(verdicts: list[tuple[str, Verdict]], judge: Callable[..., None]) -> None:
-    for origin, verdict in verdicts:
-        judge(verdict.items(), origin)
 
 
 def _render(

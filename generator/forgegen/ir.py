@@ -96,7 +96,7 @@ class Model:
     pointer: str
 
 
-ParameterLocation = Literal["path", "query", "header"]
+ParameterLocation = Literal["path", "query", "header", "cookie"]
 
 
 @dataclass(frozen=True)
@@ -234,6 +234,11 @@ class Api:
     enums: tuple[Enum, ...]
     security: tuple[SecurityScheme, ...]
     versions: tuple[str, ...] = ()  # the releases merged into it, oldest first; () for one spec
+    # OpenAPI 3: a relative first server URL ("/v1", "v2", "//host/v1"), which a
+    # client resolves against the URL it is given (RFC 3986); "" when the
+    # spec's URL is absolute or a Swagger 2.0 basePath, and base_path is added.
+    server_url: str = ""
+    servers: tuple[str, ...] = ()  # every server URL, variables at their defaults
 
     @property
     def operations(self) -> tuple[Operation, ...]:

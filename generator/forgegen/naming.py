@@ -23,6 +23,7 @@ __all__ = [
     "constant",
     "identifier",
     "module",
+    "package_from_title",
     "pascal",
     "snake",
     "split_words",
@@ -115,15 +116,86 @@ def argument(name: str) -> str:
     return name + "_" if name in _METHOD_BODY else name
 
 
+# Words in API titles that say what kind of document it is, not whose API.
+_TITLE_NOISE = frozenset(
+    (
+        *("a", "an", "and", "api", "apis", "definition", "definitions", "description"),
+        *("docs", "documentation", "for", "http", "json", "of", "official", "openapi"),
+        *("on", "in", "at", "by", "with", "public", "rest", "restful", "schema", "server"),
+        *("service", "spec"),
+        *("specification", "swagger", "the", "to", "version", "web", "yaml"),
+    )
+)
+_TITLE_WORDS = 3  # "Amazon Elastic Compute Cloud" → amazon_elastic_compute
+
+
+def package_from_title(title: str, *, fallback: str = "api") -> str:
+    """A short package name from an API's title, without the words every title
+    has: "Swagger Petstore - OpenAPI 3.0" → ``petstore_sdk``, "GitHub's official
+    OpenAPI spec" → ``github_sdk``, "Stripe API" → ``stripe_sdk``."""
+    text = _ascii(re.sub(r"['\u2019]s\b", "", title)).lower()
+    text = re.sub(r"\bopen[\s_-]*api\b", "openapi", text)
+    # The first part that names something: "GitHub's … spec + Octokit extension"
+    # is GitHub's, "Twilio - Messaging" is Twilio's.
+    words: list[str] = []
+    for part in re.split(r"\s[-+:|(/]\s*|\(|\)", text):
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", part)
+            if w not in _TITLE_NOISE and not re.fullmatch(r"v?[0-9]+", w)
+        ]
+        if words:
+            break
+    stem = "_".join(words[:_TITLE_WORDS]) or fallback
+    return identifier(f"{stem}_sdk", fallback=fallback)
+
+
 def usable(name: str) -> bool:
     """Whether a spec name has anything a Python name can be made of; when it has
     not, the casings fall back to a generic name (``value``, ``Model``…)."""
     return bool(split_words(name))
 
 
+# What the symbols that make up a whole enum value ("+", "<=", "*") or its sign
+# ("+1", "-1") are called, so that such values get names a reader recognises.
+_SYMBOLS = {
+    "+": "plus",
+    "-": "minus",
+    "*": "star",
+    "/": "slash",
+    ".": "dot",
+    "<": "lt",
+    ">": "gt",
+    "=": "eq",
+    "!": "not",
+    "@": "at",
+    "#": "hash",
+    "%": "percent",
+    "&": "and",
+    "|": "or",
+    "~": "tilde",
+    "^": "caret",
+    "$": "dollar",
+    "?": "question",
+    ":": "colon",
+    ",": "comma",
+    ";": "semicolon",
+    "_": "underscore",
+}
+
+
 def constant(value: str, *, fallback: str = "VALUE") -> str:
-    """An enum member name: ``rebase-merge`` → ``REBASE_MERGE``."""
-    return identifier("_".join(w.upper() for w in split_words(value)), fallback=fallback)
+    """An enum member name: ``rebase-merge`` → ``REBASE_MERGE``, ``+1`` → ``PLUS_1``,
+    ``-1`` → ``MINUS_1``, ``<=`` → ``LT_EQ``, ``""`` → ``EMPTY``."""
+    text = value.strip()
+    if not text:
+        return "EMPTY" if value == "" else "SPACE"
+    words = split_words(text)
+    if not words and all(c in _SYMBOLS for c in text):
+        words = [_SYMBOLS[c] for c in text]
+    elif text[0] in "+-" and text[1:2].isdigit():
+        words = [_SYMBOLS[text[0]], *words]
+    return identifier("_".join(w.upper() for w in words), fallback=fallback)
 
 
 def identifier(text: str, *, fallback: str = "value") -> str:

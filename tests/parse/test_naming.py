@@ -129,3 +129,39 @@ def test_module_names_are_file_names_on_every_system(tag: str, expected: str) ->
 def test_usable() -> None:
     assert naming.usable("a") and naming.usable("über") and naming.usable("2")
     assert not any(naming.usable(t) for t in ("", "!!!", "日本", "\U0001f600", "\x00"))
+
+
+@pytest.mark.parametrize(
+    ("title", "package"),
+    [
+        ("Swagger Petstore - OpenAPI 3.0", "petstore_sdk"),
+        ("GitHub's official OpenAPI spec", "github_sdk"),
+        ("GitHub\u2019s official OpenAPI spec + Octokit extension", "github_sdk"),
+        ("Stripe API", "stripe_sdk"),
+        ("Airflow API (Stable)", "airflow_sdk"),
+        ("Amazon S3 on Outposts", "amazon_s3_outposts_sdk"),
+        ("Open Banking", "open_banking_sdk"),
+        ("API", "api_sdk"),
+        ("", "api_sdk"),
+        ("1Password Connect", "api_1password_connect_sdk"),
+    ],
+)
+def test_package_names_from_titles_are_short(title: str, package: str) -> None:
+    assert naming.package_from_title(title) == package
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("+1", "PLUS_1"),
+        ("-1", "MINUS_1"),
+        ("a b", "A_B"),
+        ("", "EMPTY"),
+        ("<=", "LT_EQ"),
+        ("*", "STAR"),
+        ("rebase-merge", "REBASE_MERGE"),
+        ("2", "VALUE_2"),
+    ],
+)
+def test_enum_values_get_readable_names(value: str, name: str) -> None:
+    assert naming.constant(value) == name

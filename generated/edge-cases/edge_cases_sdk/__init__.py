@@ -2,7 +2,7 @@
 
     from edge_cases_sdk import Client, TokenAuth
 
-    with Client("https://forge.example.com", auth=TokenAuth("…")) as client:
+    with Client("https://api.example.com", auth=TokenAuth("…")) as client:
         ...
 
 Names are imported on first use, so ``import edge_cases_sdk`` stays cheap, and
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
         ApiError,
         ClientError,
         Conflict,
-        ForgeError,
         Forbidden,
         NotFound,
         RateLimited,
         ResponseError,
+        SdkError,
         ServerError,
         TransportError,
         Unauthorized,
@@ -47,11 +47,11 @@ _EXPORTS = {
     "ApiError": ".errors",
     "ClientError": ".errors",
     "Conflict": ".errors",
-    "ForgeError": ".errors",
     "Forbidden": ".errors",
     "NotFound": ".errors",
     "RateLimited": ".errors",
     "ResponseError": ".errors",
+    "SdkError": ".errors",
     "ServerError": ".errors",
     "TransportError": ".errors",
     "Unauthorized": ".errors",
@@ -67,13 +67,13 @@ __all__ = [
     "ClientError",
     "Conflict",
     "Forbidden",
-    "ForgeError",
     "NotFound",
     "Page",
     "Paginator",
     "RateLimited",
     "ResponseError",
     "Retries",
+    "SdkError",
     "ServerError",
     "TokenAuth",
     "TransportError",

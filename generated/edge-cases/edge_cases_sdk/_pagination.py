@@ -1,6 +1,6 @@
 """Lazy iteration over every item of a paged list, sync and async.
 
-Forges page lists with a 1-based ``page`` query parameter, cap the page size
+Servers like this one page lists with a 1-based ``page`` query parameter, cap the page size
 at their ``max_response_items`` whatever ``limit`` asks for, and send
 ``Link`` and ``X-Total-Count`` headers. So a short page proves nothing: the
 paginator follows ``Link: rel="next"`` when the server sends one, and

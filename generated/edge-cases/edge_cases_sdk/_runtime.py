@@ -258,7 +258,7 @@ def expand_path(
 ) -> str:
     """Fill ``{name}`` placeholders, percent-encoding each value.
 
-    A file path keeps its slashes (forges route ``raw/{filepath}`` on them),
+    A file path keeps its slashes (servers route ``raw/{filepath}`` on them),
     but no value may add a ``.`` or ``..`` segment: those are encoded, so a
     value can never move the request to another endpoint.
     """
@@ -294,6 +294,16 @@ def query_params(query: Mapping[str, Any]) -> QueryPairs:
     return pairs
 
 
+def cookie_header(cookies: Mapping[str, Any]) -> str | None:
+    """A ``Cookie`` header of the cookie parameters that are set, or None.
+
+    Values are percent-encoded where RFC 6265 forbids a character (space,
+    ``;``, ``,``, quotes), so no value can add a cookie of its own."""
+    pairs = query_params(cookies)
+    safe = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+    return "; ".join(f"{k}={quote(str(v), safe=safe)}" for k, v in pairs) or None
+
+
 def json_value(response: httpx.Response) -> Any:
     return response.json()
 
@@ -327,7 +337,7 @@ def json_map(decode: Callable[[Any], T]) -> Callable[[httpx.Response], dict[str,
 
 
 def created_token(response: httpx.Response) -> str:
-    """The secret of a token just created: Gitea, Forgejo and Gogs call it ``sha1``."""
+    """The secret of a token just created: the answer's ``sha1``."""
     return str(response.json()["sha1"])
 
 

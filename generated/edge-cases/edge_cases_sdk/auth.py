@@ -91,7 +91,7 @@ class TokenAuth(AuthFlow):
 class BasicAuth(AuthFlow):
     """A user name and password.
 
-    Forges accept a password mostly to create tokens (``Client.create_token``);
+    Servers accept a password mostly to create tokens (``Client.create_token``);
     use ``TokenAuth`` for everything else.
     """
 

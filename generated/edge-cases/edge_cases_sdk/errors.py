@@ -1,6 +1,6 @@
 """Exceptions raised by edge_cases_sdk.
 
-ForgeError
+SdkError
 ├── TransportError          the request never got an answer
 ├── ResponseError           a success answer whose body does not fit the spec
 └── ApiError                the server answered with an error status
@@ -25,7 +25,7 @@ __all__ = [
     "ApiError",
     "ClientError",
     "Conflict",
-    "ForgeError",
+    "SdkError",
     "Forbidden",
     "NotFound",
     "RateLimited",
@@ -48,11 +48,11 @@ def _safe_url(url: httpx.URL) -> str:
     return str(url.copy_with(username=None, password=None, params=params or None))
 
 
-class ForgeError(Exception):
+class SdkError(Exception):
     """Base of every error this package raises."""
 
 
-class TransportError(ForgeError):
+class TransportError(SdkError):
     """The request failed before an answer came: connection, timeout, TLS."""
 
     def __init__(self, method: str, url: httpx.URL, reason: str) -> None:
@@ -61,10 +61,10 @@ class TransportError(ForgeError):
         super().__init__(f"{method} {self.url}: {reason}")
 
 
-class ResponseError(ForgeError):
+class ResponseError(SdkError):
     """A success status with a body this package cannot read as the spec says.
 
-    Forge specs have known mistakes (a list declared where an object comes);
+    Specs have mistakes (a list declared where an object comes);
     the original exception is chained as ``__cause__``.
     """
 
@@ -80,10 +80,10 @@ class ResponseError(ForgeError):
         )
 
 
-class ApiError(ForgeError):
+class ApiError(SdkError):
     """The server answered with an error status.
 
-    ``message`` is the forge's own explanation (its ``{"message": …}`` body),
+    ``message`` is the server's own explanation (its ``{"message": …}`` body),
     ``errors`` its list of field errors when it sends one, and ``body`` the
     decoded JSON body, or the text when it is not JSON. ``retry_note`` says
     why the request was not (or no more) retried, when it could have been.
@@ -129,9 +129,8 @@ class Forbidden(ClientError):
 class NotFound(ClientError):
     """404: the resource does not exist, or the caller may not see it.
 
-    Forges answer 404 rather than 403 for private repositories and
-    organizations the caller has no access to, so as not to reveal that
-    they exist.
+    Many servers answer 404 rather than 403 for what the caller may not
+    see, so as not to reveal that it exists.
     """
 
 
@@ -153,7 +152,7 @@ class RateLimited(ClientError):
 
 
 class ServerError(ApiError):
-    """A 5xx answer: the forge failed."""
+    """A 5xx answer: the server failed."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

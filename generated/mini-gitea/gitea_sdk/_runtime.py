@@ -294,6 +294,16 @@ def query_params(query: Mapping[str, Any]) -> QueryPairs:
     return pairs
 
 
+def cookie_header(cookies: Mapping[str, Any]) -> str | None:
+    """A ``Cookie`` header of the cookie parameters that are set, or None.
+
+    Values are percent-encoded where RFC 6265 forbids a character (space,
+    ``;``, ``,``, quotes), so no value can add a cookie of its own."""
+    pairs = query_params(cookies)
+    safe = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+    return "; ".join(f"{k}={quote(str(v), safe=safe)}" for k, v in pairs) or None
+
+
 def json_value(response: httpx.Response) -> Any:
     return response.json()
 

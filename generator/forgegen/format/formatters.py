@@ -48,12 +48,14 @@ def format_files(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
+    stop: Callable[[], None] | None = None,
 ) -> dict[str, str]:
     """Return ``files`` with every ``*.py`` value formatted.
 
     Other files pass through unchanged; the result keeps the input's order.
     Raises ``ForgegenError`` if the formatter rejects a file: forgegen
     rendered invalid Python, which is a bug in forgegen, not in the spec.
+    ``stop`` is called now and then while formatting, and may raise to end it.
     """
     backend = _backend(formatter)
     cache = ContentCache.open(formatter, backend.salt(), cache_dir)
@@ -74,7 +76,12 @@ def format_files(
 
     failed: dict[str, str] = {}
     sources = list(todo)
-    outcomes = backend.run(sources, jobs or os.cpu_count() or 1) if sources else []
+    workers = jobs or os.cpu_count() or 1
+    outcomes: list[tuple[str | None, str | None]] = []
+    if sources:
+        outcomes = (
+            backend.run(sources, workers) if stop is None else backend.run(sources, workers, stop)
+        )
     for source, (formatted, error) in zip(sources, outcomes, strict=True):
         if formatted is None:
             failed[source] = error or "failed"
@@ -101,7 +108,9 @@ class _Backend(Protocol):
     def salt(self) -> str: ...
     def split(self, source: str) -> list[str]: ...
     def join(self, formatted: list[str]) -> str: ...
-    def run(self, sources: Sequence[str], jobs: int) -> list[tuple[str | None, str | None]]: ...
+    def run(
+        self, sources: Sequence[str], jobs: int, stop: Callable[[], None] | None = None
+    ) -> list[tuple[str | None, str | None]]: ...
 
 
 def _backend(formatter: Formatter) -> _Backend:

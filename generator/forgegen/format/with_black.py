@@ -12,7 +12,7 @@ import concurrent.futures
 import functools
 import importlib.metadata
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import black
 from black.mode import Mode, TargetVersion
@@ -50,10 +50,16 @@ def format_one(source: str) -> Outcome:
         return None, lines[0] if lines else type(exc).__name__
 
 
-def run(sources: Sequence[str], jobs: int) -> list[Outcome]:
-    """Each source formatted, in order; across ``jobs`` processes."""
+def run(sources: Sequence[str], jobs: int, stop: Callable[[], None] | None = None) -> list[Outcome]:
+    """Each source formatted, in order; across ``jobs`` processes. ``stop`` is
+    called between pieces, and may raise to end the work early."""
+    check = stop or (lambda: None)
     if jobs <= 1 or len(sources) <= 1:
-        return [format_one(source) for source in sources]
+        outcomes = []
+        for source in sources:
+            check()
+            outcomes.append(format_one(source))
+        return outcomes
     # Longest first, one piece per task: the last tasks are small, so the
     # workers finish together (the IPC per task is tiny next to black's work).
     order = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
@@ -65,7 +71,10 @@ def run(sources: Sequence[str], jobs: int) -> list[Outcome]:
     try:
         with starting_children():  # forks the workers (submits every piece)
             results = pool.map(format_one, [sources[i] for i in order])
-        done = list(results)
+        done = []
+        for outcome in results:
+            check()
+            done.append(outcome)
     except BaseException:
         # Ctrl-C or a dead worker: drop what is queued; running pieces are short.
         pool.shutdown(wait=True, cancel_futures=True)

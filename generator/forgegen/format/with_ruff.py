@@ -16,7 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from forgegen.errors import ForgegenError
 
@@ -64,8 +64,11 @@ def join(formatted: list[str]) -> str:
     return formatted[0]
 
 
-def run(sources: Sequence[str], jobs: int) -> list[Outcome]:
-    """Each source formatted, in order. ruff spreads the files over the cores itself."""
+def run(sources: Sequence[str], jobs: int, stop: Callable[[], None] | None = None) -> list[Outcome]:
+    """Each source formatted, in order. ruff spreads the files over the cores itself,
+    in one short run: ``stop`` is called once, before it."""
+    if stop is not None:
+        stop()
     if not sources:
         return []
     names = [f"m{index}.py" for index in range(len(sources))]

@@ -7,6 +7,8 @@ local ``$ref``s only. Python names come from ``naming``; it knows no forge.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -48,19 +50,31 @@ def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "
         schemas = Schemas(resolver, diagnostics, definitions, "/definitions", scope)
         drafts = swagger2.parse_operations(document, resolver, schemas, diagnostics)
         base_path = _text(document.get("basePath"))
+        servers = _swagger2_servers(document, base_path)
+        server_url = ""
         security = _swagger2_security(document.get("securityDefinitions"))
     else:
         components = document.get("components") or {}
         definitions = components.get("schemas") or {} if isinstance(components, Mapping) else {}
         schemas = Schemas(resolver, diagnostics, definitions, "/components/schemas", scope)
         drafts = openapi3.parse_operations(document, resolver, schemas, diagnostics)
-        base_path = _server_path(document.get("servers"))
+        servers = _servers(document.get("servers"))
+        base_path, server_url = _server_parts(servers[0] if servers else "")
         security = _openapi3_security(
             components.get("securitySchemes") if isinstance(components, Mapping) else None
         )
     # Group classes share the models' scope: a group module imports models by name.
     groups = with_tag_descriptions(assemble(drafts, diagnostics, scope), document.get("tags"))
     groups = _require_bodies(groups, schemas.models)
+    webhooks = document.get("webhooks")
+    if not drafts and isinstance(webhooks, Mapping) and webhooks:
+        # Valid OpenAPI 3.1, and its models are worth having, but there is
+        # nothing to call: say so rather than hand over an empty client.
+        diagnostics.warn(
+            "/webhooks",
+            f"the spec has no operations, only {len(webhooks)} webhook(s) (requests the "
+            "server sends, not calls a client makes): the SDK has models but no methods",
+        )
     return ir.Api(
         title=_text(info.get("title")),
         version=str(info.get("version", ""))
@@ -73,6 +87,8 @@ def parse(document: Mapping[str, Any], diagnostics: Diagnostics, origin: str = "
         models=schemas.models,
         enums=schemas.enums,
         security=security,
+        server_url=server_url,
+        servers=servers,
     )
 
 
@@ -95,11 +111,52 @@ def _require_bodies(
     return tuple(replace(g, operations=tuple(fix(op) for op in g.operations)) for g in groups)
 
 
-def _server_path(servers: Any) -> str:
-    if isinstance(servers, list) and servers and isinstance(servers[0], Mapping):
-        url = _text(servers[0].get("url"))
-        return urlsplit(url).path if "://" in url else url
-    return ""
+def _servers(servers: Any) -> tuple[str, ...]:
+    """Every server's URL with its variables at their defaults."""
+    found: list[str] = []
+    for server in servers if isinstance(servers, list) else ():
+        if not isinstance(server, Mapping) or not isinstance(server.get("url"), str):
+            continue
+        variables = server.get("variables")
+        defaults = {
+            str(name): str(v["default"])
+            for name, v in (variables.items() if isinstance(variables, Mapping) else ())
+            if isinstance(v, Mapping) and isinstance(v.get("default"), str | int | float)
+        }
+        url = re.sub(r"\{([^{}]*)\}", functools.partial(_variable, defaults), server["url"])
+        if url not in found:
+            found.append(url)
+    return tuple(found)
+
+
+def _variable(defaults: Mapping[str, str], match: re.Match[str]) -> str:
+    return defaults.get(match.group(1), match.group(0))
+
+
+def _server_parts(url: str) -> tuple[str, str]:
+    """(the path a client adds to its URL, the reference it resolves against it).
+
+    An absolute URL names a default host: a client given another URL keeps
+    the path, as with a forge's sub-path. A relative one ("/v1", "v2",
+    "//host/v1") is resolved as RFC 3986 says, by the client."""
+    if "://" in url:
+        return urlsplit(url).path, ""
+    if url in ("", "/"):
+        return "", ""
+    return "", url
+
+
+def _swagger2_servers(document: Mapping[str, Any], base_path: str) -> tuple[str, ...]:
+    host = document.get("host")
+    if not isinstance(host, str) or not host:
+        return ()
+    schemes = document.get("schemes")
+    scheme = (
+        next((s for s in schemes if s in ("https", "http")), "https")
+        if isinstance(schemes, list)
+        else "https"
+    )
+    return (f"{scheme}://{host}{base_path}".rstrip("/"),)
 
 
 def _swagger2_security(schemes: Any) -> tuple[ir.SecurityScheme, ...]:

@@ -37,7 +37,7 @@ class _OpenApi3(Walker):
         params = {**shared, **self._parameters(op.get("parameters"), child(at, "parameters"))}
         raw = []
         for (name, location), (param, param_at) in params.items():
-            if location not in ("path", "query", "header"):
+            if location not in ("path", "query", "header", "cookie"):
                 self.diagnostics.warn(
                     param_at, f"parameters in {location[:40]!r} are not supported; skipped"
                 )

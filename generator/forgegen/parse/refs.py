@@ -88,6 +88,8 @@ def refuse_external_refs(document: Mapping[str, Any], origin: str = "") -> None:
     reference itself. Iterative, so a deeply nested document cannot blow the
     stack here.
     """
+    if not _any_external_ref(document):
+        return  # the usual case, found without making a pointer for every node
     resolver = Resolver(document, origin)
     stack: list[tuple[Any, str]] = [(document, "")]
     while stack:
@@ -99,3 +101,17 @@ def refuse_external_refs(document: Mapping[str, Any], origin: str = "") -> None:
             stack.extend((value, child(at, key)) for key, value in node.items())
         elif isinstance(node, list):
             stack.extend((value, child(at, i)) for i, value in enumerate(node))
+
+
+def _any_external_ref(document: Mapping[str, Any]) -> bool:
+    stack: list[Any] = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False

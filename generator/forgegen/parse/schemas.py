@@ -93,6 +93,9 @@ class Schemas:
         self._enums: dict[str, ir.Enum] = {}
         # pointer of a named schema → its TypeRef, filled before its fields are read
         self._named: dict[str, ir.TypeRef] = {}
+        # pointers of the schemas being typed that are not classes (arrays, maps,
+        # aliases): one met again inside itself has no name to refer to
+        self._pending: set[str] = set()
         if not isinstance(definitions, Mapping):
             raise resolver.error("the named schemas must be an object", definitions_at)
         for wire in sorted(definitions, key=str):
@@ -119,20 +122,38 @@ class Schemas:
     def _named_type(self, schema: Any, at: str) -> ir.TypeRef:
         if at in self._named:
             return self._named[at]
-        prefix = self._definitions_at + "/"
-        if at.startswith(prefix) and "/" not in at[len(prefix) :]:
-            wire = at[len(prefix) :].replace("~1", "/").replace("~0", "~")
-            return self._build(schema, at, wire, named=True)
-        return self.type_of(schema, at, at.rsplit("/", 1)[-1])
+        if at in self._pending:
+            # An array of itself, a map of itself: Python has no class to name
+            # here, so the inner level keeps its JSON shape.
+            message = "the schema contains itself through arrays or maps only: inner levels are Any"
+            if Diagnostic(Severity.NOTE, at, message) not in self._diagnostics.items:
+                self._diagnostics.note(at, message)
+            return ANY
+        self._pending.add(at)
+        try:
+            prefix = self._definitions_at + "/"
+            if at.startswith(prefix) and "/" not in at[len(prefix) :]:
+                wire = at[len(prefix) :].replace("~1", "/").replace("~0", "~")
+                # a named array or map is typed once, like a class
+                found = self._named[at] = self._build(schema, at, wire, named=True)
+                return found
+            return self.type_of(schema, at, at.rsplit("/", 1)[-1])
+        finally:
+            self._pending.discard(at)
 
     def _build(self, schema: Any, at: str, context: str, *, named: bool = False) -> ir.TypeRef:
         if not isinstance(schema, Mapping):
-            if schema not in (True, None):
+            # OpenAPI 3.1 allows true (anything) and false (nothing) as schemas.
+            if not isinstance(schema, bool) and schema is not None:
                 self._diagnostics.warn(at, "a schema should be an object; typed as Any")
             return ANY
         kind = schema.get("type")
         if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"]
-            kind = next((k for k in kind if k != "null"), None)
+            kinds = [k for k in kind if k != "null"]
+            # one type besides null is that type; several are a union, typed as Any
+            kind = kinds[0] if len(kinds) == 1 else "null" if not kinds else None
+            if kind is None:
+                return ANY
         for combinator in ("allOf", "oneOf", "anyOf"):
             parts = schema.get(combinator)
             if isinstance(parts, list) and parts:
@@ -220,22 +241,28 @@ class Schemas:
         )
         return ref
 
-    def _parts(self, schema: Mapping[str, Any], at: str) -> list[tuple[Mapping[str, Any], str]]:
-        """The schema itself plus every ``allOf`` member, references followed."""
+    def _parts(
+        self, schema: Mapping[str, Any], at: str, seen: set[str] | None = None
+    ) -> list[tuple[Mapping[str, Any], str]]:
+        """The schema itself plus every ``allOf`` member, references followed;
+        a member met again (``A: allOf [B]``, ``B: allOf [A]``) counts once."""
+        seen = {at} if seen is None else seen
         parts: list[tuple[Mapping[str, Any], str]] = [(schema, at)]
         members = schema.get("allOf")
         if isinstance(members, list):
             for i, member in enumerate(members):
                 target, target_at = self._resolver.resolve(member, child(at, "allOf", i))
-                if isinstance(target, Mapping) and target is not schema:
-                    parts.extend(self._parts(target, target_at))
+                if isinstance(target, Mapping) and target_at not in seen:
+                    seen.add(target_at)
+                    parts.extend(self._parts(target, target_at, seen))
         return parts
 
     def _enum(self, schema: Mapping[str, Any], at: str, context: str, *, named: bool) -> ir.TypeRef:
         if at in self._named:
             return self._named[at]
         ref = self._claim(at, context, "enum")
-        scope = naming.Scope(["name", "value"])
+        # Members are upper case, so Enum's own ``name`` and ``value`` are safe.
+        scope = naming.Scope()
         values: list[ir.EnumValue] = []
         seen: set[str] = set()
         for i, value in enumerate(schema["enum"]):
@@ -243,7 +270,8 @@ class Schemas:
                 continue
             seen.add(value)
             name = scope.claim(naming.constant(value))
-            note_name(self._diagnostics, child(at, "enum", i), "enum value", value, name)
+            if name.startswith("VALUE"):  # not when a symbol named it (PLUS, EMPTY)
+                note_name(self._diagnostics, child(at, "enum", i), "enum value", value, name)
             values.append(ir.EnumValue(name, value))
         self._enums[ref.name] = ir.Enum(
             name=ref.name,

@@ -141,5 +141,4 @@ def default_package(profile: Profile, document: Mapping[str, Any]) -> str:
         return profile.package
     info = document.get("info")
     title = str(info.get("title", "")) if isinstance(info, Mapping) else ""
-    stem = naming.module(title.lower().replace("api", " "), fallback="forge").strip("_")
-    return naming.identifier(f"{stem or 'forge'}_sdk")
+    return naming.package_from_title(title)

@@ -47,7 +47,6 @@ _ERROR_NAMES = (
     "ApiError",
     "ClientError",
     "Conflict",
-    "ForgeError",
     "Forbidden",
     "NotFound",
     "RateLimited",
@@ -201,11 +200,19 @@ def render_package(
         )
     env = environment(overlay)
     version = version or pep440(api.version)
+    generic = profile.name == "generic"
+    # A generic spec's first absolute server is where a client goes by default.
+    default_url = ""
+    if generic and api.servers and "://" in api.servers[0] and not api.server_url:
+        default_url = api.servers[0]
+    base_error = "SdkError" if generic else "ForgeError"
+    # An SDK of several versions checks them, and says so with an error of its own.
+    names = [n for n in _ERROR_NAMES if api.versions or n != "UnsupportedVersion"]
+    names.insert(names.index("ServerError" if generic else "Forbidden"), base_error)
+    error_names = tuple(names)
     groups = tuple(group_view(g) for g in api.groups)
     models, model_imports = models_view(api)
     auth = auth_view(api, profile)
-    # An SDK of several versions checks them, and says so with an error of its own.
-    error_names = [n for n in _ERROR_NAMES if api.versions or n != "UnsupportedVersion"]
     common = {
         "api": api,
         "package": package,
@@ -217,6 +224,12 @@ def render_package(
         "auth": auth,
         "auth_names": auth.names,
         "error_names": error_names,
+        "base_error": base_error,
+        "generic": generic,
+        "server_word": "server" if generic else "forge",
+        "default_url": default_url,
+        "example_url": default_url
+        or ("https://api.example.com" if generic else "https://forge.example.com"),
         "core_names": _CORE_NAMES,
         "version_endpoint": any(
             op.method == "GET" and op.path == "/version" for op in api.operations

@@ -188,7 +188,9 @@ def result_parts(result: ir.Result, imports: Imports) -> ResultParts:
         shape, decoder = item_decoder(rtype, imports)
         if decoder is None:
             # A list endpoint may answer null (Go's nil slice): json_array makes it [].
-            decode, cast = ("json_array" if shape == "list" else "json_value"), note
+            # json_value gives Any: a cast to Any (or Any | None) would be redundant.
+            decode = "json_array" if shape == "list" else "json_value"
+            cast = "" if rtype.kind == "any" else note
         else:
             decode = {"scalar": "json_of", "list": "json_list", "map": "json_map"}[shape]
             decode = f"{decode}({decoder})"

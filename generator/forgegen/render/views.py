@@ -190,7 +190,12 @@ def _mapping(keyword: str, pairs: list[tuple[str, str]]) -> Nested:
 
 def _call_args(op: ir.Operation, imports: Imports) -> tuple[str | Nested, ...]:
     args: list[str | Nested] = []
-    by_location: dict[str, list[tuple[str, str]]] = {"path": [], "query": [], "header": []}
+    by_location: dict[str, list[tuple[str, str]]] = {
+        "path": [],
+        "query": [],
+        "header": [],
+        "cookie": [],
+    }
     for p in op.parameters:
         value = p.name
         if p.type.kind == "list" and not p.explode:
@@ -205,6 +210,11 @@ def _call_args(op: ir.Operation, imports: Imports) -> tuple[str | Nested, ...]:
             args.append(f"keep_slash=({names})")
     if by_location["query"]:
         args.append(_mapping("query", by_location["query"]))
+    if by_location["cookie"]:
+        # Sent in the Cookie header, which paginators pass on like any header.
+        imports.runtime.add("cookie_header")
+        cookies = ", ".join(f"{pystr(k)}: {v}" for k, v in by_location["cookie"])
+        by_location["header"].append(("Cookie", f"cookie_header({{{cookies}}})"))
     if by_location["header"]:
         args.append(_mapping("headers", by_location["header"]))
     body = op.body

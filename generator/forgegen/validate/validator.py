@@ -13,6 +13,7 @@ every pointer we report resolves in the document.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -23,12 +24,14 @@ from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
     OpenAPIV30SpecValidator,
     OpenAPIV31SpecValidator,
+    OpenAPIV32SpecValidator,
 )
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
     ExtraParametersError,
     OpenAPIValidationError,
 )
+from referencing._core import Resolver
 
 from forgegen.diagnostics import Diagnostics, pointer
 
@@ -74,23 +77,24 @@ def validate(
             (diagnostics.note if note else diagnostics.error)(at, _clip(message, _MAX_MESSAGE))
 
     try:
-        for err in _errors(tracker.validator(chosen)(document), passes):
-            found = tracker.found.pop(id(err), None)
-            if found is None:  # first pass: the path is already absolute
-                for leaf, message in _specific(err):
-                    report(leaf.absolute_path, message)
-                continue
-            _, keyword, base = found
-            where = _locate(document, (*base, *err.path))
-            swagger2_schema = chosen is OpenAPIV2SpecValidator and keyword == "schema"
-            if swagger2_schema and _is_file_response(document, where):  # a false positive
-                # Nothing hides behind it: the first pass checked this schema against
-                # Swagger 2.0's own, closed `fileSchema`, and reported what else is wrong.
-                report(where, _FILE_NOTE, note=True)
-                continue
-            child = [c for kind, c in _CHILD.items() if isinstance(err, kind)]
-            for leaf, message in _specific(err):  # paths relative to the node, as err's
-                report((*base, *leaf.absolute_path, *child), message)
+        with _memoized_lookups():
+            for err in _errors(tracker.validator(chosen)(document), passes):
+                found = tracker.found.pop(id(err), None)
+                if found is None:  # first pass: the path is already absolute
+                    for leaf, message in _specific(err):
+                        report(leaf.absolute_path, message)
+                    continue
+                _, keyword, base = found
+                where = _locate(document, (*base, *err.path))
+                swagger2_schema = chosen is OpenAPIV2SpecValidator and keyword == "schema"
+                if swagger2_schema and _is_file_response(document, where):  # a false positive
+                    # Nothing hides behind it: the first pass checked this schema against
+                    # Swagger 2.0's own, closed `fileSchema`, and reported what else is wrong.
+                    report(where, _FILE_NOTE, note=True)
+                    continue
+                child = [c for kind, c in _CHILD.items() if isinstance(err, kind)]
+                for leaf, message in _specific(err):  # paths relative to the node, as err's
+                    report((*base, *leaf.absolute_path, *child), message)
     except Exception as exc:  # a broken spec ends in a diagnostic, never a traceback
         crash = tracker.crash[1] if tracker.crash and tracker.crash[0] is exc else ()
         ref = getattr(exc, "ref", None)  # referencing's Unresolvable and its kin
@@ -107,6 +111,32 @@ def validate(
             report(crash, f"validation stopped here: {type(exc).__name__}: {exc}")
         return False
     return True
+
+
+@contextlib.contextmanager
+def _memoized_lookups() -> Iterator[None]:
+    """Resolve each ``$ref`` of the meta-schemas once while validating.
+
+    jsonschema looks a reference up (walking its JSON pointer) every time it
+    meets it: hundreds of thousands of times on GitHub's spec, for some twenty
+    distinct references, a third of the meta-schema pass. Registries and
+    resolvers are immutable, so a lookup's answer depends only on the
+    resolver's base URI, its registry and the reference."""
+    original = Resolver.lookup
+    memo: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+    def lookup(self: Any, ref: str) -> Any:
+        key = (self._base_uri, ref, id(self._registry))
+        found = memo.get(key)
+        if found is None:  # the registry is kept with the answer, so its id stays its own
+            found = memo[key] = (original(self, ref), self._registry)
+        return found[0]
+
+    Resolver.lookup = lookup  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Resolver.lookup = original  # type: ignore[method-assign]
 
 
 def _errors(spec_validator: Any, passes: Sequence[str]) -> Iterator[Any]:
@@ -130,9 +160,11 @@ def _choose(document: Mapping[str, Any], diagnostics: Diagnostics) -> Any:
         diagnostics.error("/swagger", f"unsupported Swagger version {document['swagger']!r}")
     elif "openapi" in document:
         version = document["openapi"]
-        match = re.fullmatch(r"3\.([01])(\.\d+)*", version) if isinstance(version, str) else None
+        match = re.fullmatch(r"3\.([012])(\.\d+)*", version) if isinstance(version, str) else None
         if match:
-            return OpenAPIV30SpecValidator if match[1] == "0" else OpenAPIV31SpecValidator
+            return {"0": OpenAPIV30SpecValidator, "1": OpenAPIV31SpecValidator}.get(
+                match[1], OpenAPIV32SpecValidator
+            )
         diagnostics.error("/openapi", f"unsupported OpenAPI version {version!r}")
     else:
         diagnostics.error("", "neither 'swagger' nor 'openapi' is set: not an API spec")
@@ -173,7 +205,22 @@ class _Tracker:
                     tracker.crash = (exc, tuple(node.parts))
                 raise
 
-        return type(cls.__name__, (cls,), {"__call__": __call__})
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+            cls.__init__(self, *args, **kwargs)
+            for name in ("visited_schema_ids", "meta_checked_schema_ids"):
+                if isinstance(getattr(self, name, None), list):
+                    setattr(self, name, _Ids(getattr(self, name)))
+
+        return type(cls.__name__, (cls,), {"__call__": __call__, "__init__": __init__})
+
+
+class _Ids(set[int]):
+    """The schema validator keeps the ids of the schemas it has seen in lists
+    and looks each new one up there: quadratic, 10 s of GitHub's spec. A set
+    that takes ``append`` does the same job in constant time."""
+
+    def append(self, value: int) -> None:
+        self.add(value)
 
 
 def _specific(err: Any) -> list[tuple[Any, str]]:

@@ -24,7 +24,7 @@ import contextlib
 import importlib.metadata
 import json
 import multiprocessing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
@@ -37,7 +37,7 @@ from forgegen.load.source import SpecSource
 from forgegen.processes import ignore_interrupts, start_process
 from forgegen.validate.shared import Seen
 
-__all__ = ["Verdict", "judge_verdict", "start_all", "validate_cached"]
+__all__ = ["Verdict", "judge_all", "judge_verdict", "start_all", "validate_cached"]
 
 _Row = list[str]  # [severity, pointer, message]: what the cache and the children's pipes carry
 
@@ -79,6 +79,19 @@ def judge_verdict(
         shown = "\n".join(errors[:limit])
         more = f"\n… and {len(errors) - limit} more" if len(errors) > limit else ""
         raise SpecError(f"the spec is not valid ({len(errors)} error(s)):\n{shown}{more}{hint}")
+
+
+def judge_all(
+    verdicts: Sequence[tuple[str, Verdict]],
+    judge: Callable[[list[Diagnostic], str], None],
+    *,
+    only_failing: bool = False,
+) -> None:
+    """``judge`` each verdict with its origin, waiting for it; with ``only_failing``,
+    only those already known to reject their spec (``Verdict.failing``), without waiting."""
+    for origin, verdict in verdicts:
+        if not only_failing or verdict.failing():
+            judge(verdict.items(), origin)
 
 
 class Verdict:
@@ -135,6 +148,19 @@ class Verdict:
         assert self._items is not None
         return list(self._items)
 
+    def failing(self) -> bool:
+        """Whether what has come of the verdict so far rejects the spec; never waits.
+
+        The meta-schema pass comes first in the verdict, so its errors are
+        final on their own; the keyword pass's count once both are in."""
+        if self._items is not None:
+            return any(d.severity is Severity.ERROR for d in self._items)
+        halves = [child.poll() for child in self._children]
+        known = [h for h in halves if h is not None]
+        if halves and halves[0] is not None and _has_error(halves[0][0]):
+            return True
+        return len(known) == len(halves) > 0 and _has_error(_merged(known))
+
     def __enter__(self) -> Verdict:
         return self
 
@@ -166,6 +192,7 @@ class _Child:
         self, name: str, process: multiprocessing.process.BaseProcess, pipe: Connection
     ) -> None:
         self.name, self._process, self._pipe = name, process, pipe
+        self._answer: _Half | None = None
 
     @classmethod
     def start(cls, document: Mapping[str, Any], name: str) -> _Child | None:
@@ -181,8 +208,20 @@ class _Child:
             send.close()  # the child's end: EOF here when the child is gone
         return cls(name, process, receive)
 
+    def poll(self) -> _Half | None:
+        """The pass's answer if it has come (or the child died: then None still)."""
+        if self._answer is None:
+            try:
+                if self._pipe.poll():
+                    self._answer = _half(self._pipe.recv())
+            except (EOFError, OSError):
+                pass  # the child died without a word: ``result`` validates here
+        return self._answer
+
     def result(self, document: Mapping[str, Any]) -> _Half:
         """The pass's rows and whether it finished; run here if the child died."""
+        if self._answer is not None:
+            return self._answer
         try:
             answer: Any = self._pipe.recv()
         except (EOFError, OSError):
@@ -226,6 +265,10 @@ def _merged(halves: list[_Half]) -> list[_Row]:
         if not finished:
             break
     return merged
+
+
+def _has_error(rows: list[_Row]) -> bool:
+    return any(row[0] == Severity.ERROR.value for row in rows)
 
 
 def _validate_in_child(document: Mapping[str, Any], name: str, send: Connection) -> None:
