@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import functools
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from ._runtime import FileUpload, expand_path, query_params
-from .auth import AuthFlow
+from .auth import AuthFlow, TokenAuth
 from .errors import ResponseError, TransportError, error_for
 
 # httpx takes ~70 ms to import, more than the rest of this package, so it is
@@ -37,10 +38,12 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client", "Retries"]
 
 T = TypeVar("T")
+C = TypeVar("C", bound="_Core")
 
 BASE_PATH = "/api"
 USER_AGENT = "edge_cases_sdk/0.1.0"
 DEFAULT_TIMEOUT = 30.0
+ENV_PREFIX = "FORGE"  # Client.from_env() reads ENV_PREFIX + "_URL" and "_TOKEN"
 
 _CAPTURED: ContextVar[list[httpx.Response] | None] = ContextVar(
     "_CAPTURED", default=None
@@ -59,13 +62,17 @@ class Retries:
 
     Only idempotent methods are retried, on connection failures and on the
     statuses a busy or restarting server answers. The wait doubles from
-    ``backoff`` with random jitter, up to ``max_delay``; a ``Retry-After``
-    header wins. Pass ``retries=None`` to a client to never retry.
+    ``backoff`` with random jitter, up to ``max_delay``. A ``Retry-After``
+    header wins, and is waited in full up to ``max_retry_after`` seconds; a
+    server asking for longer is not retried at all (retrying sooner would only
+    be refused again), and the error raised says so, as it says when all
+    ``attempts`` are spent. Pass ``retries=None`` to a client to never retry.
     """
 
     attempts: int = 3
     backoff: float = 0.5
     max_delay: float = 30.0
+    max_retry_after: float = 300.0
     statuses: frozenset[int] = frozenset({429, 502, 503, 504})
     methods: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
@@ -73,14 +80,32 @@ class Retries:
         self, method: str, attempt: int, response: httpx.Response | None
     ) -> float | None:
         """Seconds to wait before retry number ``attempt + 1``, or None to give up."""
-        if attempt >= self.attempts or method not in self.methods:
-            return None
+        return self.plan(method, attempt, response)[0]
+
+    def plan(
+        self, method: str, attempt: int, response: httpx.Response | None
+    ) -> tuple[float | None, str]:
+        """``(delay, why)``: the wait before the next try, or None with the
+        reason for giving up when the caller should hear it ("" otherwise)."""
+        if method not in self.methods:
+            return None, ""
         if response is not None and response.status_code not in self.statuses:
-            return None
-        waited = _retry_after(response)
-        if waited is None:
-            waited = self.backoff * 2**attempt * random.uniform(0.5, 1.0)
-        return min(waited, self.max_delay)
+            return None, ""
+        if attempt >= self.attempts:
+            if not attempt:
+                return None, ""
+            spent = f"gave up after {attempt} retries"
+            return None, f"{spent} (Retries.attempts={self.attempts})"
+        asked = _retry_after(response)
+        if asked is None:
+            backoff = self.backoff * 2**attempt * random.uniform(0.5, 1.0)
+            return min(backoff, self.max_delay), ""
+        if asked > self.max_retry_after:
+            return None, (
+                f"not retried: the server asked to wait {asked:g} s (Retry-After), "
+                f"more than Retries.max_retry_after={self.max_retry_after:g} s"
+            )
+        return asked, ""
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:
@@ -111,16 +136,74 @@ async def _sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+def env_config(prefix: str = ENV_PREFIX) -> tuple[str, TokenAuth | None]:
+    """The base URL and token in ``<prefix>_URL`` and ``<prefix>_TOKEN``."""
+    base_url = os.environ.get(prefix + "_URL", "").strip()
+    if not base_url:
+        raise ValueError(f"{prefix}_URL is not set: it should hold the forge's address")
+    token = os.environ.get(prefix + "_TOKEN", "").strip()
+    return base_url, TokenAuth(token) if token else None
+
+
 class _Core:
     def __init__(
-        self, auth: AuthFlow | httpx.Auth | None, retries: Retries | None
+        self,
+        base_url: str,
+        auth: AuthFlow | httpx.Auth | None,
+        retries: Retries | None,
+        timeout: float | httpx.Timeout,
+        headers: Mapping[str, str] | None,
     ) -> None:
         global httpx  # see the note on the imports above
         import httpx
 
-        # auth goes with each request, so it also applies to a client of the caller's own
+        # The URL, headers, timeout and auth go with each request, so they also
+        # apply to an httpx client of the caller's own.
+        self._root = api_root(base_url) + "/"
+        self._auth_given = auth
         self._auth = _as_httpx(auth)
         self._retries = retries
+        self._timeout = timeout
+        self._headers = {"User-Agent": USER_AGENT, **(headers or {})}
+        self._shares_http = False
+
+    def __repr__(self) -> str:
+        # adapters keep secrets out of their repr; any other auth shows its type only
+        auth = self._auth_given
+        safe = auth is None or isinstance(auth, AuthFlow)
+        shown = repr(auth) if safe else type(auth).__name__
+        return f"{type(self).__name__}({self._root.rstrip('/')!r}, auth={shown})"
+
+    def with_options(
+        self: C,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_retries: int | None = None,
+    ) -> C:
+        """A client like this one, sharing its connection pool, with other options.
+
+        ``timeout`` (seconds, or an ``httpx.Timeout``) replaces the timeout of
+        every request, ``headers`` are sent with every request on top of the
+        client's, and ``max_retries`` replaces ``Retries.attempts`` (0: never
+        retry). Options left out stay as they are::
+
+            client.with_options(timeout=120).repository.get(...)
+
+        The copy is cheap, made per call if need be; closing it leaves the
+        pool open for the client it came from, which still owns it.
+        """
+        clone = object.__new__(type(self))
+        # configuration only: a client caches its API groups under public names
+        clone.__dict__.update((k, v) for k, v in vars(self).items() if k[0] == "_")
+        clone._shares_http = True
+        if timeout is not None:
+            clone._timeout = timeout
+        if headers:
+            clone._headers = {**self._headers, **headers}
+        if max_retries is not None:
+            clone._retries = replace(self._retries or Retries(), attempts=max_retries)
+        return clone
 
     def _build(
         self,
@@ -137,43 +220,47 @@ class _Core:
         content_type: str | None,
         data: Mapping[str, Any] | None,
         files: Mapping[str, FileUpload | None] | None,
+        timeout: float | httpx.Timeout | None,
     ) -> httpx.Request:
-        sent = {k: str(v) for k, v in (headers or {}).items() if v is not None}
+        sent = dict(self._headers)
+        sent.update((k, str(v)) for k, v in (headers or {}).items() if v is not None)
         if content_type is not None and content is not None:
             sent["Content-Type"] = content_type
         form = {k: v for k, v in (data or {}).items() if v is not None}
         return http.build_request(
             method,
-            expand_path(template, path or {}, keep_slash).lstrip("/"),
+            self._root + expand_path(template, path or {}, keep_slash).lstrip("/"),
             params=query_params(query or {}),
             headers=sent,
             json=json,
             content=content,
             data=form or None,
             files={k: v for k, v in (files or {}).items() if v is not None} or None,
+            timeout=self._timeout if timeout is None else timeout,
         )
 
     def _auth_for(self, auth: AuthFlow | httpx.Auth | None) -> Any:
         return _as_httpx(auth) or self._auth or httpx.USE_CLIENT_DEFAULT
 
-    def _retry_delay(
+    def _retry_plan(
         self, method: str, attempt: int, response: httpx.Response | None
-    ) -> float | None:
+    ) -> tuple[float | None, str]:
         if self._retries is None:
-            return None
-        return self._retries.delay(method, attempt, response)
+            return None, ""
+        return self._retries.plan(method, attempt, response)
 
     def _finish(
         self,
         request: httpx.Request,
         response: httpx.Response,
         decode: Callable[[httpx.Response], T],
+        note: str = "",
     ) -> T:
         captured = _CAPTURED.get()
         if captured is not None:
             captured.append(response)
         if not response.is_success:
-            raise error_for(response)
+            raise error_for(response, note)
         try:
             return decode(response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -182,7 +269,7 @@ class _Core:
             ) from exc
 
     @contextlib.contextmanager
-    def responses(self) -> Iterator[list[httpx.Response]]:
+    def responses(self) -> Generator[list[httpx.Response], None, None]:
         """Collect the raw responses of the calls made inside the block::
 
         with client.responses() as seen:
@@ -208,8 +295,12 @@ class Client(_Core):
     ``base_url`` is the server's address; ``/api`` is added to it.
     ``auth`` is an adapter of ``edge_cases_sdk.auth`` or any ``httpx.Auth``.
     Requests time out after ``timeout`` seconds and are retried as ``retries``
-    says. Pass ``http_client`` to bring an ``httpx.Client`` of your own (its
-    base URL must then be the API root).
+    says; ``headers`` go with every request. Pass ``http_client`` to bring an
+    ``httpx.Client`` of your own (proxies, certificates, transports): the base
+    URL, timeout, headers and auth given here still apply to every request it
+    sends. ``with_options()`` makes a copy with another timeout, more headers
+    or other retries; ``from_env()`` reads the URL and token from the
+    environment.
     """
 
     def __init__(
@@ -222,13 +313,18 @@ class Client(_Core):
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        super().__init__(auth, retries)
-        self._http = http_client or httpx.Client(
-            base_url=api_root(base_url) + "/",
-            timeout=timeout,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
-            follow_redirects=True,
-        )
+        super().__init__(base_url, auth, retries, timeout, headers)
+        self._http = http_client or httpx.Client(follow_redirects=True)
+
+    @classmethod
+    def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> Client:
+        """A client for the forge named by ``<prefix>_URL``, with the token in
+        ``<prefix>_TOKEN`` (``TokenAuth``) if that is set; ``prefix`` defaults to
+        ``FORGE``. ``options`` are the constructor's. Only this method reads the
+        environment; the constructor never does."""
+        base_url, auth = env_config(prefix)
+        options.setdefault("auth", auth)
+        return cls(base_url, **options)
 
     def __enter__(self) -> Client:
         return self
@@ -242,7 +338,9 @@ class Client(_Core):
         self.close()
 
     def close(self) -> None:
-        self._http.close()
+        # a copy from with_options() leaves the pool to the client it came from
+        if not self._shares_http:
+            self._http.close()
 
     def call(
         self,
@@ -261,6 +359,7 @@ class Client(_Core):
         files: Mapping[str, FileUpload | None] | None = None,
         auth: AuthFlow | httpx.Auth | None = None,
         into: IO[bytes] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> T:
         """Send one request, retrying as configured, and decode its answer.
 
@@ -283,6 +382,7 @@ class Client(_Core):
             content_type=content_type,
             data=data,
             files=files,
+            timeout=timeout,
         )
         attempt = 0
         while True:
@@ -291,10 +391,11 @@ class Client(_Core):
                     request, auth=self._auth_for(auth), stream=into is not None
                 )
             except httpx.TransportError as exc:
-                delay = self._retry_delay(method, attempt, None)
+                delay, note = self._retry_plan(method, attempt, None)
                 if delay is None:
+                    reason = str(exc) or type(exc).__name__
                     raise TransportError(
-                        method, request.url, str(exc) or type(exc).__name__
+                        method, request.url, f"{reason}; {note}" if note else reason
                     ) from None
             else:
                 if into is not None and response.is_success:
@@ -302,11 +403,11 @@ class Client(_Core):
                         into.write(chunk)
                     return self._finish(request, response, decode)
                 response.read()
-                delay = None
+                delay, note = None, ""
                 if not response.is_success:
-                    delay = self._retry_delay(method, attempt, response)
+                    delay, note = self._retry_plan(method, attempt, response)
                 if delay is None:
-                    return self._finish(request, response, decode)
+                    return self._finish(request, response, decode, note)
             time.sleep(delay)
             attempt += 1
 
@@ -356,13 +457,18 @@ class AsyncClient(_Core):
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        super().__init__(auth, retries)
-        self._http = http_client or httpx.AsyncClient(
-            base_url=api_root(base_url) + "/",
-            timeout=timeout,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
-            follow_redirects=True,
-        )
+        super().__init__(base_url, auth, retries, timeout, headers)
+        self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+
+    @classmethod
+    def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> AsyncClient:
+        """A client for the forge named by ``<prefix>_URL``, with the token in
+        ``<prefix>_TOKEN`` (``TokenAuth``) if that is set; ``prefix`` defaults to
+        ``FORGE``. ``options`` are the constructor's. Only this method reads the
+        environment; the constructor never does."""
+        base_url, auth = env_config(prefix)
+        options.setdefault("auth", auth)
+        return cls(base_url, **options)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -376,7 +482,9 @@ class AsyncClient(_Core):
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        # a copy from with_options() leaves the pool to the client it came from
+        if not self._shares_http:
+            await self._http.aclose()
 
     async def call(
         self,
@@ -395,6 +503,7 @@ class AsyncClient(_Core):
         files: Mapping[str, FileUpload | None] | None = None,
         auth: AuthFlow | httpx.Auth | None = None,
         into: IO[bytes] | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> T:
         """Send one request, retrying as configured, and decode its answer.
 
@@ -413,6 +522,7 @@ class AsyncClient(_Core):
             content_type=content_type,
             data=data,
             files=files,
+            timeout=timeout,
         )
         attempt = 0
         while True:
@@ -421,10 +531,11 @@ class AsyncClient(_Core):
                     request, auth=self._auth_for(auth), stream=into is not None
                 )
             except httpx.TransportError as exc:
-                delay = self._retry_delay(method, attempt, None)
+                delay, note = self._retry_plan(method, attempt, None)
                 if delay is None:
+                    reason = str(exc) or type(exc).__name__
                     raise TransportError(
-                        method, request.url, str(exc) or type(exc).__name__
+                        method, request.url, f"{reason}; {note}" if note else reason
                     ) from None
             else:
                 if into is not None and response.is_success:
@@ -432,11 +543,11 @@ class AsyncClient(_Core):
                         into.write(chunk)
                     return self._finish(request, response, decode)
                 await response.aread()
-                delay = None
+                delay, note = None, ""
                 if not response.is_success:
-                    delay = self._retry_delay(method, attempt, response)
+                    delay, note = self._retry_plan(method, attempt, response)
                 if delay is None:
-                    return self._finish(request, response, decode)
+                    return self._finish(request, response, decode, note)
             await _sleep(delay)
             attempt += 1
 
