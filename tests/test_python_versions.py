@@ -135,9 +135,9 @@ def python(
         [str(base), "-m", "venv", str(env)], check=True, timeout=300, capture_output=True
     )
     python = env / "bin" / "python"
-    # setuptools (and, for the older pip of 3.10, wheel) build the SDKs; installed
-    # once here, so that the SDKs' builds need not fetch them again in isolation.
-    _pip(python, "httpx>=0.27", "setuptools>=61", "wheel")
+    # flit_core builds the SDKs; installed once here, so that their builds need
+    # not fetch it again in isolation.
+    _pip(python, "httpx>=0.27", "flit_core>=3.4")
     for out in sdks.values():
         _pip(python, "--no-build-isolation", str(out))
     return python

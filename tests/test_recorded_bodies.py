@@ -153,11 +153,12 @@ def test_nulls_nanoseconds_and_offsets_survive(built: dict[str, ModuleType], nam
     assert hook.created_at == dt.datetime(2015, 8, 29, 11, 31, 22, 453569, tzinfo=eight)
     assert hook.to_dict()["created_at"] == "2015-08-29T11:31:22.453569275+08:00"
 
-    milestone = models.Milestone.from_dict({"due_on": "2020-09-11T19:32:38.046Z", "id": 1})
+    sent = {"due_on": "2020-09-11T19:32:38.046Z", "closed_at": "2020-09-12T00:00:00Z"}
+    milestone = models.Milestone.from_dict(sent)
     assert milestone.due_on == dt.datetime(2020, 9, 11, 19, 32, 38, 46000, tzinfo=dt.timezone.utc)
     assert milestone.to_dict()["due_on"] == "2020-09-11T19:32:38.046Z"
     milestone.due_on = dt.datetime(2021, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)  # changed: new text
-    milestone.id_ = None  # sent, then unset by the caller: left out
+    milestone.closed_at = None  # sent, then unset by the caller: left out
     assert milestone.to_dict() == {"due_on": "2021-01-02T03:04:05Z"}
 
 
@@ -202,7 +203,10 @@ def test_timestamps_parse_the_way_python_3_10_must(built: dict[str, ModuleType])
 
 def test_a_model_made_by_hand_sends_no_nulls(built: dict[str, ModuleType]) -> None:
     models = built["gitea-1.27"].models
-    assert models.Milestone(title="v1", due_on=None).to_dict() == {"title": "v1"}
+    made = models.Milestone(title="v1", due_on=None).to_dict()
+    assert made["title"] == "v1" and "due_on" not in made and None not in made.values()
+    # Fields Gitea always sends hold their zero value, as Go writes them.
+    assert made["open_issues"] == 0 and made["description"] == ""
 
 
 # ---------------------------------------------------------------------------

@@ -108,7 +108,9 @@ def test_build_with_ruff_is_deterministic_and_ruff_clean(tmp_path: Path) -> None
     )
     assert tree(first) == tree(second)
     check = subprocess.run(
-        [format_ruff.binary(), *format_ruff.ARGS, "--check", "."],
+        # the package's modules: ruff also formats Markdown's code blocks, which
+        # the README lays out for reading, not as ruff would
+        [format_ruff.binary(), *format_ruff.ARGS, "--check", "gitea_sdk"],
         cwd=first,
         capture_output=True,
         text=True,

@@ -286,7 +286,8 @@ def test_a_gitea_serving_both_formats_gives_its_swagger(forge: Forge) -> None:
     forge.route("/openapi3.v1.json", body=json.dumps(OAS3).encode())
     source = load(forge.url())
     assert source.origin == forge.url("/swagger.v1.json")
-    assert forge.hits == ["/swagger.v1.json"]
+    # the root is tried as the spec first, then /swagger.v1.json wins over the OpenAPI 3 one
+    assert forge.hits == ["/", "/swagger.v1.json"]
 
 
 def test_direct_yaml_url_with_wrong_content_type(forge: Forge) -> None:

@@ -187,9 +187,9 @@ class Model(_Received):
             if received is None:
                 if value is not None:
                     result[wire] = dump(value)
-            elif received.get(wire) is None and _unset(value):
-                # left out or null, and decoded as None or a zero value: as sent
-                if wire in received:
+            elif value is None or (received.get(wire) is None and _unset(value)):
+                # None, or the zero value of a field left out or null: as sent
+                if wire in received and received[wire] is None:
                     result[wire] = None
             else:
                 result[wire] = _as_sent(value, received.get(wire))

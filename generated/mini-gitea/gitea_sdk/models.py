@@ -98,11 +98,11 @@ class RepositoryObjectFormatName(OpenEnum):
 class AccessToken(Model):
     """AccessToken is a personal API token; the full secret is only shown once."""
 
-    id: int
-    name: str
+    id: int = 0
+    name: str = ""
     scopes: list[str] | None = None
-    sha_1: str = field(repr=False, metadata={"wire": "sha1"})
-    token_last_eight: str = field(repr=False)
+    sha_1: str = field(default="", repr=False, metadata={"wire": "sha1"})
+    token_last_eight: str = field(default="", repr=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
@@ -122,12 +122,12 @@ class AccessToken(Model):
 class ActionRunner(Model):
     """ActionRunner is a machine that picks up Actions jobs."""
 
-    busy: bool
-    ephemeral: bool
-    id: int
+    busy: bool = False
+    ephemeral: bool = False
+    id: int = 0
     labels: list[ActionRunnerLabel] | None = None
-    name: str
-    status: str
+    name: str = ""
+    status: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunner:
@@ -148,9 +148,9 @@ class ActionRunner(Model):
 class ActionRunnerLabel(Model):
     """ActionRunnerLabel is one label a runner advertises."""
 
-    id: int
-    name: str
-    type: str
+    id: int = 0
+    name: str = ""
+    type: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActionRunnerLabel:
@@ -169,16 +169,16 @@ class Activity(Model):
     """Activity is one entry of an activity feed."""
 
     act_user: User | None = None
-    act_user_id: int
-    content: str
+    act_user_id: int = 0
+    content: str = ""
     created: datetime.datetime | None = None
-    id: int
-    is_private: bool
-    op_type: str
-    ref_name: str
+    id: int = 0
+    is_private: bool = False
+    op_type: str = ""
+    ref_name: str = ""
     repo: Repository | None = None
-    repo_id: int
-    user_id: int
+    repo_id: int = 0
+    user_id: int = 0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Activity:
@@ -204,7 +204,7 @@ class Activity(Model):
 class ActivityPub(Model):
     """ActivityPub is the JSON-LD envelope of a federated object."""
 
-    context: str = field(metadata={"wire": "@context"})
+    context: str = field(default="", metadata={"wire": "@context"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ActivityPub:
@@ -237,14 +237,14 @@ class APIError(Model):
 class Attachment(Model):
     """Attachment is a file uploaded to a release or an issue."""
 
-    browser_download_url: str
+    browser_download_url: str = ""
     created_at: datetime.datetime | None = None
-    download_count: int
-    id: int
-    name: str
-    size: int
+    download_count: int = 0
+    id: int = 0
+    name: str = ""
+    size: int = 0
     """size in bytes"""
-    uuid: str
+    uuid: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Attachment:
@@ -270,9 +270,9 @@ class Commit(Model):
     commit: RepoCommit | None = None
     committer: User | None = None
     created: datetime.datetime | None = None
-    html_url: str
-    sha: str
-    url: str
+    html_url: str = ""
+    sha: str = ""
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Commit:
@@ -294,9 +294,9 @@ class Commit(Model):
 class CommitUser(Model):
     """CommitUser is a name and address as recorded in a git commit."""
 
-    date: str
-    email: str
-    name: str
+    date: str = ""
+    email: str = ""
+    name: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CommitUser:
@@ -447,10 +447,10 @@ class EditReactionOption(Model):
 class GeneralAPISettings(Model):
     """GeneralAPISettings holds the paging and size limits of the API."""
 
-    default_git_trees_per_page: int
-    default_max_blob_size: int
-    default_paging_num: int
-    max_response_items: int
+    default_git_trees_per_page: int = 0
+    default_max_blob_size: int = 0
+    default_paging_num: int = 0
+    max_response_items: int = 0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GeneralAPISettings:
@@ -474,23 +474,23 @@ class Issue(Model):
     assets: list[Attachment] | None = None
     assignee: User | None = None
     assignees: list[User] | None = None
-    body: str
+    body: str = ""
     closed_at: datetime.datetime | None = None
-    comments: int
+    comments: int = 0
     created_at: datetime.datetime | None = None
     due_date: datetime.datetime | None = None
-    html_url: str
-    id: int
-    is_locked: bool
+    html_url: str = ""
+    id: int = 0
+    is_locked: bool = False
     labels: list[Label] | None = None
     milestone: Milestone | None = None
-    number: int
+    number: int = 0
     pull_request: PullRequestMeta | None = None
-    ref: str
-    state: str
-    title: str
+    ref: str = ""
+    state: str = ""
+    title: str = ""
     updated_at: datetime.datetime | None = None
-    url: str
+    url: str = ""
     user: User
 
     @classmethod
@@ -547,12 +547,12 @@ class IssueMeta(Model):
 class Label(Model):
     """Label is a tag that can be put on issues and pull requests."""
 
-    color: str
-    description: str
-    exclusive: bool
-    id: int
-    name: str
-    url: str
+    color: str = ""
+    description: str = ""
+    exclusive: bool = False
+    id: int = 0
+    name: str = ""
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
@@ -610,9 +610,9 @@ class Milestone(Model):
 
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
-    id: int
-    state: str
-    title: str
+    id: int = 0
+    state: str = ""
+    title: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Milestone:
@@ -633,10 +633,12 @@ class NodeInfo(Model):
     """NodeInfo describes the server software for federation peers."""
 
     metadata: dict[str, Any] | None = None
-    open_registrations: bool = field(metadata={"wire": "openRegistrations"})
+    open_registrations: bool = field(
+        default=False, metadata={"wire": "openRegistrations"}
+    )
     protocols: list[str] | None = None
     software: NodeInfoSoftware | None = None
-    version: str
+    version: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfo:
@@ -656,10 +658,10 @@ class NodeInfo(Model):
 class NodeInfoSoftware(Model):
     """NodeInfoSoftware names the software that runs the server."""
 
-    homepage: str
-    name: str
-    repository: str
-    version: str
+    homepage: str = ""
+    name: str = ""
+    repository: str = ""
+    version: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NodeInfoSoftware:
@@ -678,11 +680,11 @@ class NodeInfoSoftware(Model):
 class NotificationSubject(Model):
     """NotificationSubject is what a notification thread is about."""
 
-    html_url: str
-    state: str
-    title: str
-    type: str
-    url: str
+    html_url: str = ""
+    state: str = ""
+    title: str = ""
+    type: str = ""
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationSubject:
@@ -702,13 +704,13 @@ class NotificationSubject(Model):
 class NotificationThread(Model):
     """NotificationThread is one notification of the signed-in user."""
 
-    id: int
-    pinned: bool
+    id: int = 0
+    pinned: bool = False
     repository: Repository | None = None
     subject: NotificationSubject | None = None
-    unread: bool
+    unread: bool = False
     updated_at: datetime.datetime | None = None
-    url: str
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NotificationThread:
@@ -730,12 +732,12 @@ class NotificationThread(Model):
 class OAuth2Application(Model):
     """OAuth2Application is a client registered for the OAuth2 flow."""
 
-    client_id: str
-    client_secret: str = field(repr=False)
-    confidential_client: bool
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    confidential_client: bool = False
     created: datetime.datetime | None = None
-    id: int
-    name: str
+    id: int = 0
+    name: str = ""
     redirect_uris: list[str] | None = None
 
     @classmethod
@@ -758,9 +760,9 @@ class OAuth2Application(Model):
 class Permission(Model):
     """Permission is what the caller may do with a repository."""
 
-    admin: bool
-    pull: bool
-    push: bool
+    admin: bool = False
+    pull: bool = False
+    push: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Permission:
@@ -778,9 +780,9 @@ class Permission(Model):
 class PullRequestMeta(Model):
     """PullRequestMeta is present on an issue that is a pull request."""
 
-    draft: bool
-    html_url: str
-    merged: bool
+    draft: bool = False
+    html_url: str = ""
+    merged: bool = False
     merged_at: datetime.datetime | None = None
 
     @classmethod
@@ -802,8 +804,8 @@ class RepoCommit(Model):
 
     author: CommitUser | None = None
     committer: CommitUser | None = None
-    message: str
-    url: str
+    message: str = ""
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepoCommit:
@@ -822,35 +824,35 @@ class RepoCommit(Model):
 class Repository(Model):
     """Repository is a git repository hosted on the forge."""
 
-    archived: bool
+    archived: bool = False
     archived_at: datetime.datetime | None = None
-    clone_url: str
+    clone_url: str = ""
     created_at: datetime.datetime | None = None
-    default_branch: str
-    description: str
-    empty: bool
-    fork: bool
-    forks_count: int
-    full_name: str
-    html_url: str
-    id: int
-    internal: bool
-    mirror: bool
-    name: str
-    object_format_name: RepositoryObjectFormatName
+    default_branch: str = ""
+    description: str = ""
+    empty: bool = False
+    fork: bool = False
+    forks_count: int = 0
+    full_name: str = ""
+    html_url: str = ""
+    id: int = 0
+    internal: bool = False
+    mirror: bool = False
+    name: str = ""
+    object_format_name: RepositoryObjectFormatName = ""
     """hash algorithm of the repository"""
-    open_issues_count: int
+    open_issues_count: int = 0
     owner: User
     parent: Repository | None = None
     permissions: Permission | None = None
-    private: bool
-    size: int
+    private: bool = False
+    size: int = 0
     """size in KiB"""
-    ssh_url: str
-    stars_count: int
-    template: bool
+    ssh_url: str = ""
+    stars_count: int = 0
+    template: bool = False
     updated_at: datetime.datetime | None = None
-    website: str
+    website: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Repository:
@@ -895,7 +897,7 @@ class SearchResults(Model):
     """SearchResults wraps one page of repository search hits."""
 
     data: list[Repository] | None = None
-    ok: bool
+    ok: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResults:
@@ -912,7 +914,7 @@ class SearchResults(Model):
 class ServerVersion(Model):
     """ServerVersion is the version string of the running server."""
 
-    version: str
+    version: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ServerVersion:
@@ -927,20 +929,20 @@ class ServerVersion(Model):
 class User(Model):
     """User is an account on the forge."""
 
-    active: bool
-    avatar_url: str
+    active: bool = False
+    avatar_url: str = ""
     created: datetime.datetime | None = None
-    description: str
-    email: str
-    full_name: str
-    html_url: str
-    id: int
-    is_admin: bool
+    description: str = ""
+    email: str = ""
+    full_name: str = ""
+    html_url: str = ""
+    id: int = 0
+    is_admin: bool = False
     last_login: datetime.datetime | None = None
-    login: str
-    login_name: str
-    restricted: bool
-    visibility: str
+    login: str = ""
+    login_name: str = ""
+    restricted: bool = False
+    visibility: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:
@@ -969,15 +971,15 @@ class User(Model):
 class UserSettings(Model):
     """UserSettings are the preferences a user can change."""
 
-    description: str
-    diff_view_style: str
-    full_name: str
-    hide_activity: bool
-    hide_email: bool
-    language: str
-    location: str
-    theme: str
-    website: str
+    description: str = ""
+    diff_view_style: str = ""
+    full_name: str = ""
+    hide_activity: bool = False
+    hide_email: bool = False
+    language: str = ""
+    location: str = ""
+    theme: str = ""
+    website: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserSettings:
@@ -1002,11 +1004,11 @@ class WatchInfo(Model):
     """WatchInfo tells whether and how the caller watches a repository."""
 
     created_at: datetime.datetime | None = None
-    ignored: bool
+    ignored: bool = False
     reason: Any | None = None
-    repository_url: str
-    subscribed: bool
-    url: str
+    repository_url: str = ""
+    subscribed: bool = False
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> WatchInfo:

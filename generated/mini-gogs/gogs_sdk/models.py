@@ -63,8 +63,8 @@ class RenderMarkdownBodyMode(OpenEnum):
 
 @dataclass(slots=True, kw_only=True)
 class AccessToken(Model):
-    name: str
-    sha_1: str = field(repr=False, metadata={"wire": "sha1"})
+    name: str = ""
+    sha_1: str = field(default="", repr=False, metadata={"wire": "sha1"})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AccessToken:
@@ -81,13 +81,13 @@ class AccessToken(Model):
 class Collaborator(Model):
     """A user together with what they may do in one repository"""
 
-    id: int
-    username: str
-    login: str
+    id: int = 0
+    username: str = ""
+    login: str = ""
     """Same as username; kept for GitHub compatibility"""
-    full_name: str
-    email: str
-    avatar_url: str
+    full_name: str = ""
+    email: str = ""
+    avatar_url: str = ""
     permissions: CollaboratorPermissions | None = None
 
     @classmethod
@@ -112,9 +112,9 @@ class Collaborator(Model):
 class CollaboratorPermissions(Model):
     """The ``permissions`` field of ``Collaborator``."""
 
-    admin: bool
-    push: bool
-    pull: bool
+    admin: bool = False
+    push: bool = False
+    pull: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CollaboratorPermissions:
@@ -201,16 +201,16 @@ class Error(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Issue(Model):
-    id: int
-    number: int
-    state: IssueState
-    title: str
-    body: str
+    id: int = 0
+    number: int = 0
+    state: IssueState = ""
+    title: str = ""
+    body: str = ""
     user: User
     labels: list[Label] | None = None
     assignee: User | None = None
     milestone: Milestone | None = None
-    comments: int
+    comments: int = 0
     pull_request: dict[str, Any] | None = None
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
@@ -239,10 +239,10 @@ class Issue(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Label(Model):
-    id: int
-    name: str
-    color: str
-    url: str
+    id: int = 0
+    name: str = ""
+    color: str = ""
+    url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Label:
@@ -259,12 +259,12 @@ class Label(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Milestone(Model):
-    id: int
-    title: str
-    description: str
-    state: MilestoneState
-    open_issues: int
-    closed_issues: int
+    id: int = 0
+    title: str = ""
+    description: str = ""
+    state: MilestoneState = ""
+    open_issues: int = 0
+    closed_issues: int = 0
     closed_at: datetime.datetime | None = None
     due_on: datetime.datetime | None = None
 
@@ -308,26 +308,26 @@ class RenderMarkdownBody(Model):
 
 @dataclass(slots=True, kw_only=True)
 class Repository(Model):
-    id: int
+    id: int = 0
     owner: User
-    name: str
-    full_name: str
-    description: str
-    private: bool
-    fork: bool
+    name: str = ""
+    full_name: str = ""
+    description: str = ""
+    private: bool = False
+    fork: bool = False
     parent: Repository | None = None
     """The repository this one was forked from"""
-    empty: bool
-    mirror: bool
-    size: int
-    html_url: str
-    ssh_url: str
-    clone_url: str
-    website: str
-    stars_count: int
-    forks_count: int
-    open_issues_count: int
-    default_branch: str
+    empty: bool = False
+    mirror: bool = False
+    size: int = 0
+    html_url: str = ""
+    ssh_url: str = ""
+    clone_url: str = ""
+    website: str = ""
+    stars_count: int = 0
+    forks_count: int = 0
+    open_issues_count: int = 0
+    default_branch: str = ""
     created_at: datetime.datetime | None = None
     updated_at: datetime.datetime | None = None
     permissions: RepositoryPermissions | None = None
@@ -369,9 +369,9 @@ class Repository(Model):
 class RepositoryPermissions(Model):
     """The ``permissions`` field of ``Repository``."""
 
-    admin: bool
-    push: bool
-    pull: bool
+    admin: bool = False
+    push: bool = False
+    pull: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RepositoryPermissions:
@@ -390,7 +390,7 @@ class SearchRepositoriesResponse(Model):
     """The 200 response of ``GET /repos/search``."""
 
     data: list[Repository] | None = None
-    ok: bool
+    ok: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchRepositoriesResponse:
@@ -405,13 +405,13 @@ class SearchRepositoriesResponse(Model):
 
 @dataclass(slots=True, kw_only=True)
 class User(Model):
-    id: int
-    username: str
-    login: str
+    id: int = 0
+    username: str = ""
+    login: str = ""
     """Same as username; kept for GitHub compatibility"""
-    full_name: str
-    email: str
-    avatar_url: str
+    full_name: str = ""
+    email: str = ""
+    avatar_url: str = ""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> User:

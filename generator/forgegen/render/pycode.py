@@ -13,6 +13,7 @@ from forgegen import ir
 from forgegen.literals import pystr
 
 __all__ = [
+    "ZERO",
     "Imports",
     "ResultParts",
     "annotation",
@@ -109,7 +110,7 @@ def item_decoder(t: ir.TypeRef, imports: Imports) -> tuple[str, str | None]:
 
 
 # What Go writes for a scalar it leaves out (omitempty): its type's zero value.
-_ZERO = {"str": '""', "enum": '""', "int": "0", "float": "0.0", "bool": "False"}
+ZERO = {"str": '""', "enum": '""', "int": "0", "float": "0.0", "bool": "False"}
 
 
 def field_decoder(
@@ -124,9 +125,9 @@ def field_decoder(
     shape, decoder = item_decoder(plain(t), imports)
     if always and not required:
         taken = f"d.pop({pystr(wire)}, None)"
-        if t.kind in _ZERO:
+        if t.kind in ZERO:
             imports.runtime.add("zero_if_none")
-            source = f"zero_if_none({taken}, {_ZERO[t.kind]})"
+            source = f"zero_if_none({taken}, {ZERO[t.kind]})"
             return f"{decoder}({source})" if decoder else source
         imports.runtime.add("always_set")
         return f"always_set({decoder}, {taken})" if decoder else taken

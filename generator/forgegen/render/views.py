@@ -13,6 +13,7 @@ from forgegen.literals import identifier, pystr
 from forgegen.profiles.forges import Profile
 from forgegen.render.layout import Brackets, Item, Nested, Parameter, parameters
 from forgegen.render.pycode import (
+    ZERO,
     Imports,
     ResultParts,
     annotation,
@@ -124,14 +125,16 @@ class FieldView:
 
     @property
     def uses_field(self) -> bool:
-        return bool(self.options) and self.options != ("default=None",)
+        return bool(self.options) and not (
+            len(self.options) == 1 and self.options[0].startswith("default=")
+        )
 
     @property
     def default(self) -> str:
-        """What follows the annotation: "", " = None" or " = field(...)"."""
+        """What follows the annotation: "", " = None" (or a zero value) or " = field(...)"."""
         if self.uses_field:
             return f" = field({', '.join(self.options)})"
-        return " = None" if self.options else ""
+        return f" = {self.options[0].removeprefix('default=')}" if self.options else ""
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,8 @@ def _origin(wire_name: str) -> str:
 
 def _field_options(f: ir.Field) -> tuple[str, ...]:
     options = [] if f.required or f.always else ["default=None"]
+    if f.always and not f.required and f.type.kind in ZERO:
+        options = [f"default={ZERO[f.type.kind]}"]  # a model made by hand need not set it
     if f.secret:
         options.append("repr=False")
     if f.name != f.wire_name:
