@@ -839,7 +839,7 @@ class Repository(Model):
     internal: bool = False
     mirror: bool = False
     name: str = ""
-    object_format_name: RepositoryObjectFormatName = ""
+    object_format_name: RepositoryObjectFormatName
     """hash algorithm of the repository"""
     open_issues_count: int = 0
     owner: User

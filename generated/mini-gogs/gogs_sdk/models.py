@@ -203,7 +203,7 @@ class Error(Model):
 class Issue(Model):
     id: int = 0
     number: int = 0
-    state: IssueState = ""
+    state: IssueState
     title: str = ""
     body: str = ""
     user: User
@@ -262,7 +262,7 @@ class Milestone(Model):
     id: int = 0
     title: str = ""
     description: str = ""
-    state: MilestoneState = ""
+    state: MilestoneState
     open_issues: int = 0
     closed_issues: int = 0
     closed_at: datetime.datetime | None = None

@@ -309,7 +309,8 @@ def _origin(wire_name: str) -> str:
 
 def _field_options(f: ir.Field) -> tuple[str, ...]:
     options = [] if f.required or f.always else ["default=None"]
-    if f.always and not f.required and f.type.kind in ZERO:
+    # (not an enum's: "" is not one of its members to a type checker)
+    if f.always and not f.required and f.type.kind in ZERO and f.type.kind != "enum":
         options = [f"default={ZERO[f.type.kind]}"]  # a model made by hand need not set it
     if f.secret:
         options.append("repr=False")
