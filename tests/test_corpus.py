@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from forgegen.build import BuildOptions, build
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.errors import ForgegenError
 
 from sdk import REPO, import_quietly

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from forgegen import build as pipeline
 from forgegen.build import BuildOptions, build
-from forgegen.cli.main import cli
+from forgegen.cli.commands import cli
 from forgegen.diagnostics import Severity
 from forgegen.errors import SpecError
 
