@@ -171,7 +171,8 @@ def _merged(specs: list[LoadedSpec]) -> LoadedSpec:
 def sdk_api(spec: LoadedSpec) -> ir.Api:
     """The IR the SDK is rendered from: the parsed spec plus the forge's pagination
     and the fields it always sends."""
-    return mark_presence(mark_pagination(spec.api, spec.profile), spec.profile)
+    api = forges.under_instance(spec.api, spec.profile)
+    return mark_presence(mark_pagination(api, spec.profile), spec.profile)
 
 
 def _shown_origin(origin: str) -> str:

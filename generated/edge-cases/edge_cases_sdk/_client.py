@@ -43,7 +43,7 @@ C = TypeVar("C", bound="_Core")
 BASE_PATH = "/api"
 USER_AGENT = "edge_cases_sdk/0.1.0"
 DEFAULT_TIMEOUT = 30.0
-ENV_PREFIX = "FORGE"  # Client.from_env() reads ENV_PREFIX + "_URL" and "_TOKEN"
+ENV_PREFIX = "API"  # Client.from_env() reads ENV_PREFIX + "_URL" and "_TOKEN"
 
 _CAPTURED: ContextVar[list[httpx.Response] | None] = ContextVar(
     "_CAPTURED", default=None
@@ -140,7 +140,9 @@ def env_config(prefix: str = ENV_PREFIX) -> tuple[str, TokenAuth | None]:
     """The base URL and token in ``<prefix>_URL`` and ``<prefix>_TOKEN``."""
     base_url = os.environ.get(prefix + "_URL", "").strip()
     if not base_url:
-        raise ValueError(f"{prefix}_URL is not set: it should hold the forge's address")
+        raise ValueError(
+            f"{prefix}_URL is not set: it should hold the server's address"
+        )
     token = os.environ.get(prefix + "_TOKEN", "").strip()
     return base_url, TokenAuth(token) if token else None
 
@@ -318,9 +320,9 @@ class Client(_Core):
 
     @classmethod
     def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> Client:
-        """A client for the forge named by ``<prefix>_URL``, with the token in
+        """A client for the server named by ``<prefix>_URL``, with the token in
         ``<prefix>_TOKEN`` (``TokenAuth``) if that is set; ``prefix`` defaults to
-        ``FORGE``. ``options`` are the constructor's. Only this method reads the
+        ``API``. ``options`` are the constructor's. Only this method reads the
         environment; the constructor never does."""
         base_url, auth = env_config(prefix)
         options.setdefault("auth", auth)
@@ -462,9 +464,9 @@ class AsyncClient(_Core):
 
     @classmethod
     def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> AsyncClient:
-        """A client for the forge named by ``<prefix>_URL``, with the token in
+        """A client for the server named by ``<prefix>_URL``, with the token in
         ``<prefix>_TOKEN`` (``TokenAuth``) if that is set; ``prefix`` defaults to
-        ``FORGE``. ``options`` are the constructor's. Only this method reads the
+        ``API``. ``options`` are the constructor's. Only this method reads the
         environment; the constructor never does."""
         base_url, auth = env_config(prefix)
         options.setdefault("auth", auth)

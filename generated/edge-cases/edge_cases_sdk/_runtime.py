@@ -113,13 +113,13 @@ def map_of(decode: Callable[[Any], T], value: Any) -> dict[str, T]:
 
 
 def zero_if_none(value: Any, zero: Any) -> Any:
-    """A field the forge always writes: left out (Go's omitempty) or null, it is
+    """A field the server always writes: left out (Go's omitempty) or null, it is
     its type's zero value."""
     return zero if value is None else value
 
 
 def always_set(decode: Callable[[Any], T], value: Any) -> T:
-    """A reference the forge always sets: missing all the same, it is None
+    """A reference the server always sets: missing all the same, it is None
     rather than an error that would lose the rest of the answer."""
     return cast(T, None) if value is None else decode(value)
 
@@ -209,7 +209,7 @@ def decoded_from(model: M, data: Mapping[str, Any]) -> M:
 
 
 def _unset(value: Any) -> bool:
-    """None, or the zero value a missing field the forge always sends decodes to."""
+    """None, or the zero value a missing field the server always sends decodes to."""
     return value is None or (isinstance(value, (str, int, float)) and not value)
 
 

@@ -7,12 +7,12 @@ by ``--forge``; the generated README says which one was used.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from forgegen import naming
+from forgegen import ir, naming
 
-__all__ = ["FORGES", "Profile", "default_package", "detect"]
+__all__ = ["FORGES", "Profile", "default_package", "detect", "under_instance"]
 
 
 @dataclass(frozen=True)
@@ -142,3 +142,14 @@ def default_package(profile: Profile, document: Mapping[str, Any]) -> str:
     info = document.get("info")
     title = str(info.get("title", "")) if isinstance(info, Mapping) else ""
     return naming.package_from_title(title)
+
+
+def under_instance(api: ir.Api, profile: Profile) -> ir.Api:
+    """A forge's API lives under its instance's URL, sub-path included: an
+    OpenAPI 3 server URL such as ``/api/v1`` (Gitea's ``/openapi3.v1.json``) is
+    added to the instance URL as Swagger 2.0's ``basePath`` is, not resolved
+    against it as RFC 3986 would (which would drop a ``/git`` sub-path)."""
+    url = api.server_url
+    if profile.name == "generic" or not url.startswith("/") or url.startswith("//"):
+        return api
+    return replace(api, base_path=url.rstrip("/"), server_url="")

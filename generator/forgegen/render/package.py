@@ -220,7 +220,7 @@ def render_package(
         "groups": groups,
         "profile": profile,
         # Client.from_env() reads <prefix>_URL and <prefix>_TOKEN
-        "env_prefix": "FORGE" if profile.name == "generic" else profile.name.upper(),
+        "env_prefix": "API" if profile.name == "generic" else profile.name.upper(),
         "auth": auth,
         "auth_names": auth.names,
         "error_names": error_names,
