@@ -140,9 +140,7 @@ def env_config(prefix: str = ENV_PREFIX) -> tuple[str, TokenAuth | None]:
     """The base URL and token in ``<prefix>_URL`` and ``<prefix>_TOKEN``."""
     base_url = os.environ.get(prefix + "_URL", "").strip()
     if not base_url:
-        raise ValueError(
-            f"{prefix}_URL is not set: it should hold the server's address"
-        )
+        raise ValueError(f"{prefix}_URL is not set: it should name the server")
     token = os.environ.get(prefix + "_TOKEN", "").strip()
     return base_url, TokenAuth(token) if token else None
 
