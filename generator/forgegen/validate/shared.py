@@ -10,8 +10,9 @@ The meta-schema pass checks each path item and definition on its own, so it
 is given neither; the keyword pass follows ``$ref``s, so it keeps every
 definition and drops shared path items only. What this can miss is an error
 that spans a shared and a changed part of one older spec (an operationId
-used twice across them): the price of validating a range in about the time
-of three single specs instead of eleven.
+used twice across them): the price of building the Gitea 1.17-1.27 range in
+1.87x the time of one version (benchmarks/versions.py) instead of validating
+eleven specs whole.
 """
 
 from __future__ import annotations
