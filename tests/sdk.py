@@ -16,6 +16,8 @@ from typing import Any
 from forgegen import naming
 from forgegen.build import BuildOptions, build
 
+from builds import shared_build
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Every real spec, with the package name its SDK gets in tests: unique, so
@@ -29,7 +31,12 @@ REAL_SPECS = {
 
 
 def build_sdk(spec: Path | str, out: Path, package: str | None = None, **options: Any) -> Path:
-    build(BuildOptions(spec=str(spec), out=out, package=package, **options))
+    """Build an SDK into ``out`` (or copy the tree an identical build made in this run)."""
+
+    def run() -> None:
+        build(BuildOptions(spec=str(spec), out=out, package=package, **options))
+
+    shared_build(run, spec, out, package, options)
     return out
 
 
