@@ -99,7 +99,7 @@ print(len(models.__all__))
 
 def test_every_model_imports_by_name_from_the_models_package(sdk: Path) -> None:
     code = f"""
-import importlib, json, sys, pathlib
+import importlib, json, sys, pathlib, typing
 import {PACKAGE}.models as models
 found = {{}}
 for name in models.__all__:
@@ -108,6 +108,8 @@ for name in models.__all__:
     assert value.__name__ == name, name
     assert getattr(models, name) is value, name
     assert isinstance(value, type), name
+    # what dacite, cattrs and the like read: each module imports what its annotations name
+    typing.get_type_hints(value)
 defined = sorted(
     n for p in pathlib.Path(models.__file__).parent.glob("_*.py") if p.stem != "__init__"
     for n in importlib.import_module(f"{PACKAGE}.models." + p.stem).__all__
