@@ -323,7 +323,8 @@ def _import_snippets(tool: str, folder: Path) -> dict[str, str]:
         group = max((folder / "api").glob("[!_]*.py"), key=lambda p: p.stat().st_size).stem
         return {
             "Client": f"import {package}; from {package} import Client",
-            "models": f"from {package} import models",
+            # models/ loads a model on first use: * asks for every one
+            "every model": f"from {package}.models import *",
             f"Client + first use of .{group}": f"from {package} import Client; "
             f"Client('http://127.0.0.1').{group}",
         }

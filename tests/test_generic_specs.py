@@ -449,7 +449,8 @@ def test_a_webhooks_only_document_says_it_has_no_operations(tmp_path: Path) -> N
         "hooks.json#/webhooks: the spec has no operations, only 1 webhook(s) "
         "(requests the server sends, not calls a client makes)" in result.output
     )
-    assert (out / "webhook_example_sdk" / "models.py").is_file()
+    assert (out / "webhook_example_sdk" / "models" / "__init__.py").is_file()
+    assert list((out / "webhook_example_sdk" / "models").glob("_[!_]*.py"))
 
 
 INVALID: dict[str, Any] = {

@@ -61,6 +61,7 @@ _METHOD_BODY = frozenset(
         "content",
         "nothing",
         "optional",
+        "models",
     ]
 )
 _RESERVED = frozenset(keyword.kwlist) | _GENERATED

@@ -135,7 +135,8 @@ def test_real_sdks_format_the_same_in_pieces(shared_specs: Path, spec: str) -> N
     """The promise chunks.py rests on, checked on every module of real SDKs."""
     modules = rendered(shared_specs / spec)
     pieces = {path: split_module(text) for path, text in modules.items()}
-    assert sum(map(len, pieces.values())) > 3 * len(modules)  # it does cut
+    # it does cut: more cuts than modules (most of which, the models, hold one class)
+    assert sum(len(parts) - 1 for parts in pieces.values()) > len(modules)
     flat = [piece for parts in pieces.values() for piece in parts]
     formatted = iter(format_black.run(flat, jobs=2))
     wholes = format_black.run(list(modules.values()), jobs=2)

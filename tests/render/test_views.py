@@ -78,6 +78,6 @@ def test_a_field_needs_dataclasses_field_only_beyond_a_plain_default(
     field = ir.Field(name, wire, ir.TypeRef("str"), required, "", secret)
     model = ir.Model("Thing", "Thing", (field,), "", "/definitions/Thing")
     api = ir.Api("T", "1", "", "swagger 2.0", "/api/v1", (), (model,), (), ())
-    view = models_view(api)[0][0].fields[0]
+    view = models_view(api)[0].fields[0]
     assert view.default == default
     assert view.uses_field == default.startswith(" = field(")

@@ -44,16 +44,19 @@ def test_a_fresh_sdk_passes(sdk: Path) -> None:
 
 
 def test_a_one_byte_change_is_detected(sdk: Path) -> None:
-    models = sdk / "gitea_sdk" / "models.py"
+    models = sdk / "gitea_sdk" / "models" / "_user.py"
     data = bytearray(models.read_bytes())
     at = data.index(b"class ")
     data[at] = ord("K")  # "class" → "Klass"
     models.write_bytes(bytes(data))
     result = run("check", "--spec", GITEA, "--out", sdk)
     assert result.exit_code == 6
-    assert "--- committed/gitea_sdk/models.py\n+++ built/gitea_sdk/models.py\n" in result.stdout
+    assert (
+        "--- committed/gitea_sdk/models/_user.py\n+++ built/gitea_sdk/models/_user.py\n"
+        in result.stdout
+    )
     assert "\n-Klass " in result.stdout and "\n+class " in result.stdout
-    assert "forgegen: differs: gitea_sdk/models.py" in result.stderr
+    assert "forgegen: differs: gitea_sdk/models/_user.py" in result.stderr
     assert f"{sdk} is stale: 1 file(s) differ from a fresh build" in result.stderr
 
 

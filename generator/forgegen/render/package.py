@@ -21,6 +21,7 @@ from forgegen.errors import ForgegenError
 from forgegen.profiles.forges import Profile
 from forgegen.render import layout
 from forgegen.render.metadata import Metadata, metadata
+from forgegen.render.modules import model_modules
 from forgegen.render.readme import examples
 from forgegen.render.views import GroupView, auth_view, group_view, models_view
 
@@ -169,6 +170,7 @@ def _group_context(view: GroupView) -> dict[str, Any]:
         "datetime": imports.datetime,
         "runtime_names": sorted(imports.runtime),
         "model_names": sorted(imports.models),
+        "decodes_models": imports.decodes_models,
         "paged": any(m.result.paged for m in view.methods),
     }
 
@@ -211,7 +213,7 @@ def render_package(
     names.insert(names.index("ServerError" if generic else "Forbidden"), base_error)
     error_names = tuple(names)
     groups = tuple(group_view(g) for g in api.groups)
-    models, model_imports = models_view(api)
+    modules = model_modules(api, models_view(api))
     auth = auth_view(api, profile)
     common = {
         "api": api,
@@ -260,18 +262,14 @@ def render_package(
     emit(f"{root}/auth.py", "package/auth.py.jinja")
     if auth.ssh_signatures:
         emit(f"{root}/ssh_auth.py", "package/ssh_auth.py.jinja")
-    runtime_names = set(model_imports.runtime)
-    runtime_names |= {"OpenEnum"} if api.enums else set()
-    runtime_names |= {"Model", "decoded_from"} if api.models else set()
     emit(
-        f"{root}/models.py",
-        "package/models.py.jinja",
-        models=models,
-        imports=model_imports,
-        runtime_names=sorted(runtime_names),
-        uses_field=any(f.uses_field for m in models for f in m.fields),
-        all_names=sorted([m.name for m in api.models] + [e.name for e in api.enums]),
+        f"{root}/models/__init__.py",
+        "package/models/__init__.py.jinja",
+        modules=modules,
+        where=sorted((name, m.stem) for m in modules for name in m.names),
     )
+    for module in modules:
+        emit(f"{root}/models/{module.stem}.py", "package/models/model.py.jinja", module=module)
     emit(f"{root}/py.typed", "package/py.typed.jinja")
     emit(f"{root}/api/__init__.py", "package/api/__init__.py.jinja")
     for view in groups:

@@ -38,9 +38,16 @@ _SCALAR_ANNOTATIONS = {
 
 @dataclass
 class Imports:
-    """What a generated module needs, collected while its fragments are made."""
+    """What a generated module needs, collected while its fragments are made.
+
+    ``models`` are the model and enum names the module imports. A group module
+    (``lazy_models``) imports them for type checkers only: its methods decode
+    through the ``models`` package, which loads a model on first use.
+    """
 
     models: set[str] = field(default_factory=set)
+    lazy_models: bool = False
+    decodes_models: bool = False  # a decoder names ``models.X``
     runtime: set[str] = field(default_factory=set)
     typing: set[str] = field(default_factory=set)
     datetime: bool = False
@@ -56,6 +63,14 @@ class Imports:
             self.datetime = True
         if t.item is not None:
             self.note_type(t.item)
+
+    def decoder(self, name: str) -> str:
+        """How a decoder expression names a model or enum."""
+        if self.lazy_models:
+            self.decodes_models = True
+            return f"models.{name}"
+        self.models.add(name)
+        return name
 
 
 def annotation(t: ir.TypeRef, imports: Imports) -> str:
@@ -74,11 +89,9 @@ def annotation(t: ir.TypeRef, imports: Imports) -> str:
 def _scalar_decoder(t: ir.TypeRef, imports: Imports) -> str | None:
     """A callable that turns one JSON value into ``t``; None if JSON already is ``t``."""
     if t.kind == "model":
-        imports.models.add(t.name)
-        return f"{t.name}.from_dict"
+        return f"{imports.decoder(t.name)}.from_dict"
     if t.kind == "enum":
-        imports.models.add(t.name)
-        return t.name
+        return imports.decoder(t.name)
     if t.kind in ("datetime", "date"):
         name = "parse_datetime" if t.kind == "datetime" else "parse_date"
         imports.runtime.add(name)
@@ -165,9 +178,9 @@ def paged_parts(op: ir.Operation, imports: Imports) -> ResultParts:
     decoder = None if item.is_container else _scalar_decoder(item, imports)
     wrapper = op.result.type
     if pagination.wrapper_field is not None and wrapper is not None:
-        imports.models.add(wrapper.name)
         field = pagination.wrapper_field
-        decode = f"json_items({wrapper.name}.from_dict, lambda page: page.{field})"
+        wrapped = imports.decoder(wrapper.name)
+        decode = f"json_items({wrapped}.from_dict, lambda page: page.{field})"
     else:
         decode = f"json_list({decoder})" if decoder else "json_array"
     imports.runtime.add(decode.split("(")[0])

@@ -6,7 +6,7 @@ imports) are made here, in code that is typed and tested.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from forgegen import ir
 from forgegen.literals import identifier, pystr
@@ -141,6 +141,7 @@ class FieldView:
 class ModelView:
     model: ir.Model
     fields: tuple[FieldView, ...]
+    imports: Imports = field(default_factory=Imports)  # the models it names are its module's
 
     @property
     def docstring(self) -> str:
@@ -282,7 +283,7 @@ def method_view(op: ir.Operation, imports: Imports, group: ir.Group | None = Non
 
 
 def group_view(group: ir.Group) -> GroupView:
-    imports = Imports()
+    imports = Imports(lazy_models=True)
     methods = tuple(method_view(op, imports, group) for op in group.operations)
     return GroupView(group, methods, imports)
 
@@ -320,19 +321,18 @@ def _field_options(f: ir.Field) -> tuple[str, ...]:
     return tuple(options)
 
 
-def models_view(api: ir.Api) -> tuple[tuple[ModelView, ...], Imports]:
-    imports = Imports()
+def models_view(api: ir.Api) -> tuple[ModelView, ...]:
     views = []
     for model in api.models:
+        imports = Imports()
         fields = []
         for f in model.fields:
             note = annotation(plain(f.type), imports)
             decode = field_decoder(f.type, f.wire_name, f.required, imports, always=f.always)
             note = note if f.required or f.always else f"{note} | None"
             fields.append(FieldView(f, note, decode, _field_options(f)))
-        views.append(ModelView(model, tuple(fields)))
-    imports.models.clear()  # they are defined in the module itself
-    return tuple(views), imports
+        views.append(ModelView(model, tuple(fields), imports))
+    return tuple(views)
 
 
 @dataclass(frozen=True)

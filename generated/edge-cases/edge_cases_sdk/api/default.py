@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import json_list
-from ..models import Color
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import Color
 
 __all__ = ["AsyncDefaultApi", "DefaultApi"]
 
@@ -32,7 +33,7 @@ class DefaultApi:
         ``GET /colors`` (operationId ``listColors``)
         """
         return self._client.call(
-            "GET", "/colors", query={"kind": kind}, decode=json_list(Color)
+            "GET", "/colors", query={"kind": kind}, decode=json_list(models.Color)
         )
 
 
@@ -55,5 +56,5 @@ class AsyncDefaultApi:
         ``GET /colors`` (operationId ``listColors``)
         """
         return await self._client.call(
-            "GET", "/colors", query={"kind": kind}, decode=json_list(Color)
+            "GET", "/colors", query={"kind": kind}, decode=json_list(models.Color)
         )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import csv, dump, json_of
-from ..models import Keywords
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import Keywords
 
 __all__ = ["AsyncKeywordsApi", "KeywordsApi"]
 
@@ -64,7 +65,7 @@ class KeywordsApi:
             },
             headers={"X-Request-ID": x_request_id},
             json=dump(body),
-            decode=json_of(Keywords.from_dict),
+            decode=json_of(models.Keywords.from_dict),
         )
 
 
@@ -118,5 +119,5 @@ class AsyncKeywordsApi:
             },
             headers={"X-Request-ID": x_request_id},
             json=dump(body),
-            decode=json_of(Keywords.from_dict),
+            decode=json_of(models.Keywords.from_dict),
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from .. import models
 from .._runtime import dump, json_array, json_of, json_value
-from ..models import A, FooBar, FooBar2, WeirdNames
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import A, FooBar, FooBar2, WeirdNames
 
 __all__ = ["AsyncNamingApi", "NamingApi"]
 
@@ -30,7 +31,7 @@ class NamingApi:
         ``POST /foo-bar`` (operationId ``convertFooBar``)
         """
         return self._client.call(
-            "POST", "/foo-bar", json=dump(body), decode=json_of(FooBar.from_dict)
+            "POST", "/foo-bar", json=dump(body), decode=json_of(models.FooBar.from_dict)
         )
 
     def get_matrix(self) -> list[list[float]]:
@@ -51,7 +52,7 @@ class NamingApi:
 
         ``GET /pairs/a`` (operationId ``getPairA``)
         """
-        return self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
+        return self._client.call("GET", "/pairs/a", decode=json_of(models.A.from_dict))
 
     def repo_get_by_id(self, id: int) -> WeirdNames:
         """An operation id with an ALLCAPS run at the end
@@ -67,7 +68,7 @@ class NamingApi:
             "GET",
             "/repos/by-id/{id}",
             path={"id": id},
-            decode=json_of(WeirdNames.from_dict),
+            decode=json_of(models.WeirdNames.from_dict),
         )
 
     def get_widget(self, name: str) -> str:
@@ -122,7 +123,7 @@ class AsyncNamingApi:
         ``POST /foo-bar`` (operationId ``convertFooBar``)
         """
         return await self._client.call(
-            "POST", "/foo-bar", json=dump(body), decode=json_of(FooBar.from_dict)
+            "POST", "/foo-bar", json=dump(body), decode=json_of(models.FooBar.from_dict)
         )
 
     async def get_matrix(self) -> list[list[float]]:
@@ -144,7 +145,9 @@ class AsyncNamingApi:
 
         ``GET /pairs/a`` (operationId ``getPairA``)
         """
-        return await self._client.call("GET", "/pairs/a", decode=json_of(A.from_dict))
+        return await self._client.call(
+            "GET", "/pairs/a", decode=json_of(models.A.from_dict)
+        )
 
     async def repo_get_by_id(self, id: int) -> WeirdNames:
         """An operation id with an ALLCAPS run at the end
@@ -160,7 +163,7 @@ class AsyncNamingApi:
             "GET",
             "/repos/by-id/{id}",
             path={"id": id},
-            decode=json_of(WeirdNames.from_dict),
+            decode=json_of(models.WeirdNames.from_dict),
         )
 
     async def get_widget(self, name: str) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_of, nothing
-from ..models import Keywords, WeirdNames
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import Keywords, WeirdNames
 
 __all__ = ["AsyncRepoSettingsMoreApi", "RepoSettingsMoreApi"]
 
@@ -27,7 +28,7 @@ class RepoSettingsMoreApi:
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return self._client.call(
-            "GET", "/settings/api", decode=json_of(Keywords.from_dict)
+            "GET", "/settings/api", decode=json_of(models.Keywords.from_dict)
         )
 
     def get_thing(self, thing_id: str, *, verbose: bool | None = None) -> WeirdNames:
@@ -46,7 +47,7 @@ class RepoSettingsMoreApi:
             "/things/{thing-id}",
             path={"thing-id": thing_id},
             query={"verbose": verbose},
-            decode=json_of(WeirdNames.from_dict),
+            decode=json_of(models.WeirdNames.from_dict),
         )
 
     def delete_things_thing_id(
@@ -87,7 +88,7 @@ class AsyncRepoSettingsMoreApi:
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return await self._client.call(
-            "GET", "/settings/api", decode=json_of(Keywords.from_dict)
+            "GET", "/settings/api", decode=json_of(models.Keywords.from_dict)
         )
 
     async def get_thing(
@@ -108,7 +109,7 @@ class AsyncRepoSettingsMoreApi:
             "/things/{thing-id}",
             path={"thing-id": thing_id},
             query={"verbose": verbose},
-            decode=json_of(WeirdNames.from_dict),
+            decode=json_of(models.WeirdNames.from_dict),
         )
 
     async def delete_things_thing_id(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_of
-from ..models import ActivityPub
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import ActivityPub
 
 __all__ = ["AsyncActivitypubApi", "ActivitypubApi"]
 
@@ -33,7 +34,7 @@ class ActivitypubApi:
             "GET",
             "/activitypub/user-id/{user-id}",
             path={"user-id": user_id},
-            decode=json_of(ActivityPub.from_dict),
+            decode=json_of(models.ActivityPub.from_dict),
         )
 
 
@@ -57,5 +58,5 @@ class AsyncActivitypubApi:
             "GET",
             "/activitypub/user-id/{user-id}",
             path={"user-id": user_id},
-            decode=json_of(ActivityPub.from_dict),
+            decode=json_of(models.ActivityPub.from_dict),
         )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import dump, json_list, json_of, nothing
-from ..models import CreateIssueOption, EditReactionOption, Issue, IssueMeta
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import CreateIssueOption, EditReactionOption, Issue, IssueMeta
 
 __all__ = ["AsyncIssueApi", "IssueApi"]
 
@@ -71,7 +72,7 @@ class IssueApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(Issue.from_dict),
+            decode=json_list(models.Issue.from_dict),
             max_items=max_items,
         )
 
@@ -92,7 +93,7 @@ class IssueApi:
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     def get_issue(self, owner: str, repo: str, index: int) -> Issue:
@@ -111,7 +112,7 @@ class IssueApi:
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
             path={"owner": owner, "repo": repo, "index": index},
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     def create_issue_blocking(
@@ -134,7 +135,7 @@ class IssueApi:
             "/repos/{owner}/{repo}/issues/{index}/blocks",
             path={"owner": owner, "repo": repo, "index": index},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     def delete_issue_reaction(
@@ -222,7 +223,7 @@ class AsyncIssueApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(Issue.from_dict),
+            decode=json_list(models.Issue.from_dict),
             max_items=max_items,
         )
 
@@ -245,7 +246,7 @@ class AsyncIssueApi:
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
@@ -264,7 +265,7 @@ class AsyncIssueApi:
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
             path={"owner": owner, "repo": repo, "index": index},
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     async def create_issue_blocking(
@@ -287,7 +288,7 @@ class AsyncIssueApi:
             "/repos/{owner}/{repo}/issues/{index}/blocks",
             path={"owner": owner, "repo": repo, "index": index},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     async def delete_issue_reaction(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_of, text
-from ..models import NodeInfo, ServerVersion
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import NodeInfo, ServerVersion
 
 __all__ = ["AsyncMiscellaneousApi", "MiscellaneousApi"]
 
@@ -44,7 +45,9 @@ class MiscellaneousApi:
 
         ``GET /nodeinfo`` (operationId ``getNodeInfo``)
         """
-        return self._client.call("GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict))
+        return self._client.call(
+            "GET", "/nodeinfo", decode=json_of(models.NodeInfo.from_dict)
+        )
 
     def get_version(self) -> ServerVersion:
         """Report the server version
@@ -54,7 +57,7 @@ class MiscellaneousApi:
         ``GET /version`` (operationId ``getVersion``)
         """
         return self._client.call(
-            "GET", "/version", decode=json_of(ServerVersion.from_dict)
+            "GET", "/version", decode=json_of(models.ServerVersion.from_dict)
         )
 
 
@@ -90,7 +93,7 @@ class AsyncMiscellaneousApi:
         ``GET /nodeinfo`` (operationId ``getNodeInfo``)
         """
         return await self._client.call(
-            "GET", "/nodeinfo", decode=json_of(NodeInfo.from_dict)
+            "GET", "/nodeinfo", decode=json_of(models.NodeInfo.from_dict)
         )
 
     async def get_version(self) -> ServerVersion:
@@ -101,5 +104,5 @@ class AsyncMiscellaneousApi:
         ``GET /version`` (operationId ``getVersion``)
         """
         return await self._client.call(
-            "GET", "/version", decode=json_of(ServerVersion.from_dict)
+            "GET", "/version", decode=json_of(models.ServerVersion.from_dict)
         )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import json_list
-from ..models import NotificationThread
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import NotificationThread
 
 __all__ = ["AsyncNotificationApi", "NotificationApi"]
 
@@ -65,7 +66,7 @@ class NotificationApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(NotificationThread.from_dict),
+            decode=json_list(models.NotificationThread.from_dict),
             max_items=max_items,
         )
 
@@ -120,6 +121,6 @@ class AsyncNotificationApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(NotificationThread.from_dict),
+            decode=json_list(models.NotificationThread.from_dict),
             max_items=max_items,
         )

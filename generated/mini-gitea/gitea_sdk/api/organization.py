@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_of
-from ..models import ActionRunner
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import ActionRunner
 
 __all__ = ["AsyncOrganizationApi", "OrganizationApi"]
 
@@ -34,7 +35,7 @@ class OrganizationApi:
             "GET",
             "/orgs/{org}/actions/runners/{runner_id}",
             path={"org": org, "runner_id": runner_id},
-            decode=json_of(ActionRunner.from_dict),
+            decode=json_of(models.ActionRunner.from_dict),
         )
 
 
@@ -59,5 +60,5 @@ class AsyncOrganizationApi:
             "GET",
             "/orgs/{org}/actions/runners/{runner_id}",
             path={"org": org, "runner_id": runner_id},
-            decode=json_of(ActionRunner.from_dict),
+            decode=json_of(models.ActionRunner.from_dict),
         )

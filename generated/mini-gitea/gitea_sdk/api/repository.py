@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import (
     FileUpload,
     content,
@@ -14,21 +15,20 @@ from .._runtime import (
     nothing,
     text,
 )
-from ..models import (
-    Attachment,
-    Commit,
-    CreateActionWorkflowDispatch,
-    CreateOrUpdateSecretOption,
-    CreateRepoOption,
-    MergePullRequestOption,
-    Repository,
-    SearchResults,
-    WatchInfo,
-)
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import (
+        Attachment,
+        Commit,
+        CreateActionWorkflowDispatch,
+        CreateOrUpdateSecretOption,
+        CreateRepoOption,
+        MergePullRequestOption,
+        Repository,
+        WatchInfo,
+    )
 
 __all__ = ["AsyncRepositoryApi", "RepositoryApi"]
 
@@ -87,7 +87,7 @@ class RepositoryApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_items(SearchResults.from_dict, lambda page: page.data),
+            decode=json_items(models.SearchResults.from_dict, lambda page: page.data),
             max_items=max_items,
         )
 
@@ -106,7 +106,7 @@ class RepositoryApi:
             "GET",
             "/repos/{owner}/{repo}",
             path={"owner": owner, "repo": repo},
-            decode=json_of(Repository.from_dict),
+            decode=json_of(models.Repository.from_dict),
         )
 
     def update_repo_secret(
@@ -203,7 +203,7 @@ class RepositoryApi:
                 "not": not_,
             },
             page_param="page",
-            decode=json_list(Commit.from_dict),
+            decode=json_list(models.Commit.from_dict),
             max_items=max_items,
         )
 
@@ -320,7 +320,7 @@ class RepositoryApi:
             path={"owner": owner, "repo": repo, "id": id},
             query={"name": name},
             files={"attachment": attachment},
-            decode=json_of(Attachment.from_dict),
+            decode=json_of(models.Attachment.from_dict),
         )
 
     def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
@@ -338,7 +338,7 @@ class RepositoryApi:
             "GET",
             "/repos/{owner}/{repo}/subscription",
             path={"owner": owner, "repo": repo},
-            decode=json_of(WatchInfo.from_dict),
+            decode=json_of(models.WatchInfo.from_dict),
         )
 
     def create_current_user_repo(self, body: CreateRepoOption) -> Repository:
@@ -352,7 +352,10 @@ class RepositoryApi:
         ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
         """
         return self._client.call(
-            "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
+            "POST",
+            "/user/repos",
+            json=dump(body),
+            decode=json_of(models.Repository.from_dict),
         )
 
 
@@ -410,7 +413,7 @@ class AsyncRepositoryApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_items(SearchResults.from_dict, lambda page: page.data),
+            decode=json_items(models.SearchResults.from_dict, lambda page: page.data),
             max_items=max_items,
         )
 
@@ -429,7 +432,7 @@ class AsyncRepositoryApi:
             "GET",
             "/repos/{owner}/{repo}",
             path={"owner": owner, "repo": repo},
-            decode=json_of(Repository.from_dict),
+            decode=json_of(models.Repository.from_dict),
         )
 
     async def update_repo_secret(
@@ -526,7 +529,7 @@ class AsyncRepositoryApi:
                 "not": not_,
             },
             page_param="page",
-            decode=json_list(Commit.from_dict),
+            decode=json_list(models.Commit.from_dict),
             max_items=max_items,
         )
 
@@ -643,7 +646,7 @@ class AsyncRepositoryApi:
             path={"owner": owner, "repo": repo, "id": id},
             query={"name": name},
             files={"attachment": attachment},
-            decode=json_of(Attachment.from_dict),
+            decode=json_of(models.Attachment.from_dict),
         )
 
     async def user_current_check_subscription(self, owner: str, repo: str) -> WatchInfo:
@@ -661,7 +664,7 @@ class AsyncRepositoryApi:
             "GET",
             "/repos/{owner}/{repo}/subscription",
             path={"owner": owner, "repo": repo},
-            decode=json_of(WatchInfo.from_dict),
+            decode=json_of(models.WatchInfo.from_dict),
         )
 
     async def create_current_user_repo(self, body: CreateRepoOption) -> Repository:
@@ -675,5 +678,8 @@ class AsyncRepositoryApi:
         ``POST /user/repos`` (operationId ``createCurrentUserRepo``)
         """
         return await self._client.call(
-            "POST", "/user/repos", json=dump(body), decode=json_of(Repository.from_dict)
+            "POST",
+            "/user/repos",
+            json=dump(body),
+            decode=json_of(models.Repository.from_dict),
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_of
-from ..models import GeneralAPISettings
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import GeneralAPISettings
 
 __all__ = ["AsyncSettingsApi", "SettingsApi"]
 
@@ -27,7 +28,7 @@ class SettingsApi:
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return self._client.call(
-            "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
+            "GET", "/settings/api", decode=json_of(models.GeneralAPISettings.from_dict)
         )
 
 
@@ -45,5 +46,5 @@ class AsyncSettingsApi:
         ``GET /settings/api`` (operationId ``getGeneralAPISettings``)
         """
         return await self._client.call(
-            "GET", "/settings/api", decode=json_of(GeneralAPISettings.from_dict)
+            "GET", "/settings/api", decode=json_of(models.GeneralAPISettings.from_dict)
         )

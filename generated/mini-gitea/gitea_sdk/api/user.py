@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import dump, json_list, json_of
-from ..models import (
-    AccessToken,
-    Activity,
-    CreateAccessTokenOption,
-    OAuth2Application,
-    User,
-    UserSettings,
-)
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import (
+        AccessToken,
+        Activity,
+        CreateAccessTokenOption,
+        OAuth2Application,
+        User,
+        UserSettings,
+    )
 
 __all__ = ["AsyncUserApi", "UserApi"]
 
@@ -35,7 +36,7 @@ class UserApi:
 
         ``GET /user`` (operationId ``userGetCurrent``)
         """
-        return self._client.call("GET", "/user", decode=json_of(User.from_dict))
+        return self._client.call("GET", "/user", decode=json_of(models.User.from_dict))
 
     def get_oauth_2_application(
         self,
@@ -61,7 +62,7 @@ class UserApi:
             "/user/applications/oauth2",
             query={"page": page, "limit": limit},
             page_param="page",
-            decode=json_list(OAuth2Application.from_dict),
+            decode=json_list(models.OAuth2Application.from_dict),
             max_items=max_items,
         )
 
@@ -79,7 +80,7 @@ class UserApi:
             "GET",
             "/user/applications/oauth2/{id}",
             path={"id": id},
-            decode=json_of(OAuth2Application.from_dict),
+            decode=json_of(models.OAuth2Application.from_dict),
         )
 
     def get_user_settings(self) -> UserSettings:
@@ -90,7 +91,7 @@ class UserApi:
         ``GET /user/settings`` (operationId ``getUserSettings``)
         """
         return self._client.call(
-            "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
+            "GET", "/user/settings", decode=json_of(models.UserSettings.from_dict)
         )
 
     def get(self, username: str) -> User:
@@ -107,7 +108,7 @@ class UserApi:
             "GET",
             "/users/{username}",
             path={"username": username},
-            decode=json_of(User.from_dict),
+            decode=json_of(models.User.from_dict),
         )
 
     def list_activity_feeds(
@@ -146,7 +147,7 @@ class UserApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(Activity.from_dict),
+            decode=json_list(models.Activity.from_dict),
             max_items=max_items,
         )
 
@@ -166,7 +167,7 @@ class UserApi:
             "/users/{username}/tokens",
             path={"username": username},
             json=dump(body),
-            decode=json_of(AccessToken.from_dict),
+            decode=json_of(models.AccessToken.from_dict),
         )
 
 
@@ -183,7 +184,9 @@ class AsyncUserApi:
 
         ``GET /user`` (operationId ``userGetCurrent``)
         """
-        return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
+        return await self._client.call(
+            "GET", "/user", decode=json_of(models.User.from_dict)
+        )
 
     def get_oauth_2_application(
         self,
@@ -209,7 +212,7 @@ class AsyncUserApi:
             "/user/applications/oauth2",
             query={"page": page, "limit": limit},
             page_param="page",
-            decode=json_list(OAuth2Application.from_dict),
+            decode=json_list(models.OAuth2Application.from_dict),
             max_items=max_items,
         )
 
@@ -227,7 +230,7 @@ class AsyncUserApi:
             "GET",
             "/user/applications/oauth2/{id}",
             path={"id": id},
-            decode=json_of(OAuth2Application.from_dict),
+            decode=json_of(models.OAuth2Application.from_dict),
         )
 
     async def get_user_settings(self) -> UserSettings:
@@ -238,7 +241,7 @@ class AsyncUserApi:
         ``GET /user/settings`` (operationId ``getUserSettings``)
         """
         return await self._client.call(
-            "GET", "/user/settings", decode=json_of(UserSettings.from_dict)
+            "GET", "/user/settings", decode=json_of(models.UserSettings.from_dict)
         )
 
     async def get(self, username: str) -> User:
@@ -255,7 +258,7 @@ class AsyncUserApi:
             "GET",
             "/users/{username}",
             path={"username": username},
-            decode=json_of(User.from_dict),
+            decode=json_of(models.User.from_dict),
         )
 
     def list_activity_feeds(
@@ -294,7 +297,7 @@ class AsyncUserApi:
                 "limit": limit,
             },
             page_param="page",
-            decode=json_list(Activity.from_dict),
+            decode=json_list(models.Activity.from_dict),
             max_items=max_items,
         )
 
@@ -316,5 +319,5 @@ class AsyncUserApi:
             "/users/{username}/tokens",
             path={"username": username},
             json=dump(body),
-            decode=json_of(AccessToken.from_dict),
+            decode=json_of(models.AccessToken.from_dict),
         )

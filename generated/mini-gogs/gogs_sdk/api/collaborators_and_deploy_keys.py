@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import json_list
-from ..models import Collaborator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import Collaborator
 
 __all__ = ["AsyncCollaboratorsAndDeployKeysApi", "CollaboratorsAndDeployKeysApi"]
 
@@ -34,7 +35,7 @@ class CollaboratorsAndDeployKeysApi:
             "GET",
             "/repos/{owner}/{repo}/collaborators",
             path={"owner": owner, "repo": repo},
-            decode=json_list(Collaborator.from_dict),
+            decode=json_list(models.Collaborator.from_dict),
         )
 
 
@@ -59,5 +60,5 @@ class AsyncCollaboratorsAndDeployKeysApi:
             "GET",
             "/repos/{owner}/{repo}/collaborators",
             path={"owner": owner, "repo": repo},
-            decode=json_list(Collaborator.from_dict),
+            decode=json_list(models.Collaborator.from_dict),
         )

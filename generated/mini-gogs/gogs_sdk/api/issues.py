@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from .. import models
 from .._runtime import dump, json_list, json_of
-from ..models import CreateIssueBody, Issue
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import CreateIssueBody, Issue
 
 __all__ = ["AsyncIssuesApi", "IssuesApi"]
 
@@ -51,7 +52,7 @@ class IssuesApi:
             path={"owner": owner, "repo": repo},
             query={"page": page, "state": state},
             page_param="page",
-            decode=json_list(Issue.from_dict),
+            decode=json_list(models.Issue.from_dict),
             max_items=max_items,
         )
 
@@ -72,7 +73,7 @@ class IssuesApi:
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     def get_issue(self, owner: str, repo: str, index: int) -> Issue:
@@ -91,7 +92,7 @@ class IssuesApi:
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
             path={"owner": owner, "repo": repo, "index": index},
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
 
@@ -132,7 +133,7 @@ class AsyncIssuesApi:
             path={"owner": owner, "repo": repo},
             query={"page": page, "state": state},
             page_param="page",
-            decode=json_list(Issue.from_dict),
+            decode=json_list(models.Issue.from_dict),
             max_items=max_items,
         )
 
@@ -153,7 +154,7 @@ class AsyncIssuesApi:
             "/repos/{owner}/{repo}/issues",
             path={"owner": owner, "repo": repo},
             json=dump(body),
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )
 
     async def get_issue(self, owner: str, repo: str, index: int) -> Issue:
@@ -172,5 +173,5 @@ class AsyncIssuesApi:
             "GET",
             "/repos/{owner}/{repo}/issues/{index}",
             path={"owner": owner, "repo": repo, "index": index},
-            decode=json_of(Issue.from_dict),
+            decode=json_of(models.Issue.from_dict),
         )

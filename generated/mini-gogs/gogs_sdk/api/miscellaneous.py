@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._runtime import dump, text
-from ..models import RenderMarkdownBody
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import RenderMarkdownBody
 
 __all__ = ["AsyncMiscellaneousApi", "MiscellaneousApi"]
 

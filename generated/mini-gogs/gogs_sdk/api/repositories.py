@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
+from .. import models
 from .._runtime import content, json_items, json_of
-from ..models import Repository, SearchRepositoriesResponse
 from .._pagination import AsyncPaginator, Paginator
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import Repository
 
 __all__ = ["AsyncRepositoriesApi", "RepositoriesApi"]
 
@@ -49,7 +50,7 @@ class RepositoriesApi:
             query={"q": q, "uid": uid, "page": page, "limit": limit},
             page_param="page",
             decode=json_items(
-                SearchRepositoriesResponse.from_dict, lambda page: page.data
+                models.SearchRepositoriesResponse.from_dict, lambda page: page.data
             ),
             max_items=max_items,
         )
@@ -69,7 +70,7 @@ class RepositoriesApi:
             "GET",
             "/repos/{owner}/{repo}",
             path={"owner": owner, "repo": repo},
-            decode=json_of(Repository.from_dict),
+            decode=json_of(models.Repository.from_dict),
         )
 
     def get_raw_content(
@@ -139,7 +140,7 @@ class AsyncRepositoriesApi:
             query={"q": q, "uid": uid, "page": page, "limit": limit},
             page_param="page",
             decode=json_items(
-                SearchRepositoriesResponse.from_dict, lambda page: page.data
+                models.SearchRepositoriesResponse.from_dict, lambda page: page.data
             ),
             max_items=max_items,
         )
@@ -159,7 +160,7 @@ class AsyncRepositoriesApi:
             "GET",
             "/repos/{owner}/{repo}",
             path={"owner": owner, "repo": repo},
-            decode=json_of(Repository.from_dict),
+            decode=json_of(models.Repository.from_dict),
         )
 
     async def get_raw_content(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import models
 from .._runtime import dump, json_list, json_of, nothing
-from ..models import AccessToken, CreateAccessTokenBody, DeleteEmailsBody, User
 
 if TYPE_CHECKING:
     from .._client import AsyncClient, Client
+    from ..models import AccessToken, CreateAccessTokenBody, DeleteEmailsBody, User
 
 __all__ = ["AsyncUsersApi", "UsersApi"]
 
@@ -26,7 +27,7 @@ class UsersApi:
 
         ``GET /user`` (operationId ``getAuthenticatedUser``)
         """
-        return self._client.call("GET", "/user", decode=json_of(User.from_dict))
+        return self._client.call("GET", "/user", decode=json_of(models.User.from_dict))
 
     def delete_emails(self, body: DeleteEmailsBody) -> None:
         """Remove e-mail addresses from the signed-in user
@@ -54,7 +55,7 @@ class UsersApi:
             "GET",
             "/users/{username}",
             path={"username": username},
-            decode=json_of(User.from_dict),
+            decode=json_of(models.User.from_dict),
         )
 
     def list_access_tokens(self, username: str) -> list[AccessToken]:
@@ -73,7 +74,7 @@ class UsersApi:
             "GET",
             "/users/{username}/tokens",
             path={"username": username},
-            decode=json_list(AccessToken.from_dict),
+            decode=json_list(models.AccessToken.from_dict),
         )
 
     def create_access_token(
@@ -96,7 +97,7 @@ class UsersApi:
             "/users/{username}/tokens",
             path={"username": username},
             json=dump(body),
-            decode=json_of(AccessToken.from_dict),
+            decode=json_of(models.AccessToken.from_dict),
         )
 
 
@@ -113,7 +114,9 @@ class AsyncUsersApi:
 
         ``GET /user`` (operationId ``getAuthenticatedUser``)
         """
-        return await self._client.call("GET", "/user", decode=json_of(User.from_dict))
+        return await self._client.call(
+            "GET", "/user", decode=json_of(models.User.from_dict)
+        )
 
     async def delete_emails(self, body: DeleteEmailsBody) -> None:
         """Remove e-mail addresses from the signed-in user
@@ -143,7 +146,7 @@ class AsyncUsersApi:
             "GET",
             "/users/{username}",
             path={"username": username},
-            decode=json_of(User.from_dict),
+            decode=json_of(models.User.from_dict),
         )
 
     async def list_access_tokens(self, username: str) -> list[AccessToken]:
@@ -162,7 +165,7 @@ class AsyncUsersApi:
             "GET",
             "/users/{username}/tokens",
             path={"username": username},
-            decode=json_list(AccessToken.from_dict),
+            decode=json_list(models.AccessToken.from_dict),
         )
 
     async def create_access_token(
@@ -185,5 +188,5 @@ class AsyncUsersApi:
             "/users/{username}/tokens",
             path={"username": username},
             json=dump(body),
-            decode=json_of(AccessToken.from_dict),
+            decode=json_of(models.AccessToken.from_dict),
         )
