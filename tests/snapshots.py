@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT_SNAPSHOTS = REPO / "tests" / "snapshots"
-UPDATE_HINT = "FORGEGEN_UPDATE_SNAPSHOTS=1 python -m pytest -m \"\" tests"
+UPDATE_HINT = 'FORGEGEN_UPDATE_SNAPSHOTS=1 python -m pytest -m "" tests'
 
 
 def updating() -> bool:

@@ -258,6 +258,7 @@ def render_package(
     emit(f"{root}/_client.py", "package/_client.py.jinja")
     emit(f"{root}/_runtime.py", "package/_runtime.py.jinja")
     emit(f"{root}/_pagination.py", "package/_pagination.py.jinja")
+    emit(f"{root}/_tls.py", "package/_tls.py.jinja")
     emit(f"{root}/errors.py", "package/errors.py.jinja")
     emit(f"{root}/auth.py", "package/auth.py.jinja")
     if auth.ssh_signatures:
