@@ -46,7 +46,8 @@ PASSES = ("schema", "keywords")
 
 
 def _salt() -> str:
-    return f"{__version__}\0{importlib.metadata.version('openapi-spec-validator')}"
+    versions = (importlib.metadata.version(n) for n in ("openapi-spec-validator", "jsonschema-rs"))
+    return "\0".join((__version__, *versions))
 
 
 def validate_cached(document: Mapping[str, Any], sha256: str, diagnostics: Diagnostics) -> None:
