@@ -13,27 +13,34 @@ every pointer we report resolves in the document.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote
 
+from jsonschema.validators import validator_for
 from jsonschema_path import SchemaPath
+from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
     OpenAPIV30SpecValidator,
     OpenAPIV31SpecValidator,
     OpenAPIV32SpecValidator,
 )
+from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
     ExtraParametersError,
     OpenAPIValidationError,
 )
-from referencing._core import Resolver
+from openapi_spec_validator.validation.keywords import (
+    OpenAPIV30SchemaValidator,
+    OpenAPIV31SchemaValidator,
+)
 
 from forgegen.diagnostics import Diagnostics, pointer
+from forgegen.validate import fast
 
 __all__ = ["validate"]
 
@@ -67,7 +74,7 @@ def validate(
     chosen = _choose(document, diagnostics)
     if chosen is None:
         return False
-    tracker = _Tracker()
+    tracker = _Tracker(document)
     reported: set[str] = set()  # both passes often flag the same node: say it once
 
     def report(parts: Iterable[Part], message: str, *, note: bool = False) -> None:
@@ -77,24 +84,23 @@ def validate(
             (diagnostics.note if note else diagnostics.error)(at, _clip(message, _MAX_MESSAGE))
 
     try:
-        with _memoized_lookups():
-            for err in _errors(tracker.validator(chosen)(document), passes):
-                found = tracker.found.pop(id(err), None)
-                if found is None:  # first pass: the path is already absolute
-                    for leaf, message in _specific(err):
-                        report(leaf.absolute_path, message)
-                    continue
-                _, keyword, base = found
-                where = _locate(document, (*base, *err.path))
-                swagger2_schema = chosen is OpenAPIV2SpecValidator and keyword == "schema"
-                if swagger2_schema and _is_file_response(document, where):  # a false positive
-                    # Nothing hides behind it: the first pass checked this schema against
-                    # Swagger 2.0's own, closed `fileSchema`, and reported what else is wrong.
-                    report(where, _FILE_NOTE, note=True)
-                    continue
-                child = [c for kind, c in _CHILD.items() if isinstance(err, kind)]
-                for leaf, message in _specific(err):  # paths relative to the node, as err's
-                    report((*base, *leaf.absolute_path, *child), message)
+        for err in _errors(chosen, tracker.validator(chosen)(document), passes):
+            found = tracker.found.pop(id(err), None)
+            if found is None:  # first pass: the path is already absolute
+                for leaf, message in _specific(err):
+                    report(leaf.absolute_path, message)
+                continue
+            _, keyword, base = found
+            where = _locate(document, (*base, *err.path))
+            swagger2_schema = chosen is OpenAPIV2SpecValidator and keyword == "schema"
+            if swagger2_schema and _is_file_response(document, where):  # a false positive
+                # Nothing hides behind it: the first pass checked this schema against
+                # Swagger 2.0's own, closed `fileSchema`, and reported what else is wrong.
+                report(where, _FILE_NOTE, note=True)
+                continue
+            child = [c for kind, c in _CHILD.items() if isinstance(err, kind)]
+            for leaf, message in _specific(err):  # paths relative to the node, as err's
+                report((*base, *leaf.absolute_path, *child), message)
     except Exception as exc:  # a broken spec ends in a diagnostic, never a traceback
         crash = tracker.crash[1] if tracker.crash and tracker.crash[0] is exc else ()
         ref = getattr(exc, "ref", None)  # referencing's Unresolvable and its kin
@@ -113,36 +119,14 @@ def validate(
     return True
 
 
-@contextlib.contextmanager
-def _memoized_lookups() -> Iterator[None]:
-    """Resolve each ``$ref`` of the meta-schemas once while validating.
-
-    jsonschema looks a reference up (walking its JSON pointer) every time it
-    meets it: hundreds of thousands of times on GitHub's spec, for some twenty
-    distinct references, a third of the meta-schema pass. Registries and
-    resolvers are immutable, so a lookup's answer depends only on the
-    resolver's base URI, its registry and the reference."""
-    original = Resolver.lookup
-    memo: dict[tuple[str, str, int], tuple[Any, Any]] = {}
-
-    def lookup(self: Any, ref: str) -> Any:
-        key = (self._base_uri, ref, id(self._registry))
-        found = memo.get(key)
-        if found is None:  # the registry is kept with the answer, so its id stays its own
-            found = memo[key] = (original(self, ref), self._registry)
-        return found[0]
-
-    Resolver.lookup = lookup  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        Resolver.lookup = original  # type: ignore[method-assign]
-
-
-def _errors(spec_validator: Any, passes: Sequence[str]) -> Iterator[Any]:
+def _errors(chosen: Any, spec_validator: Any, passes: Sequence[str]) -> Iterator[Any]:
     """The chosen passes' errors: the meta-schema's, then the keyword validators'."""
-    if "schema" in passes:
-        for err in spec_validator.schema_validator.iter_errors(spec_validator.schema):
+    meta_schema = dict(_META_SCHEMAS[chosen])  # a lazy proxy, which json cannot write
+    document = spec_validator.schema
+    if "schema" in passes and not fast.checker(meta_schema)(document):
+        # jsonschema, as openapi-spec-validator's own backend does: its errors know
+        # where each alternative of a oneOf failed (jsonschema-rs's do not).
+        for err in _full_checker(chosen).iter_errors(document):
             yield (
                 err
                 if isinstance(err, OpenAPIValidationError)
@@ -150,6 +134,20 @@ def _errors(spec_validator: Any, passes: Sequence[str]) -> Iterator[Any]:
             )
     if "keywords" in passes:
         yield from spec_validator.root_validator(spec_validator.schema_path)
+
+
+_META_SCHEMAS = {
+    OpenAPIV2SpecValidator: schema_v2,
+    OpenAPIV30SpecValidator: schema_v30,
+    OpenAPIV31SpecValidator: schema_v31,
+    OpenAPIV32SpecValidator: schema_v32,
+}
+
+
+@functools.cache
+def _full_checker(chosen: Any) -> Any:
+    meta_schema = dict(_META_SCHEMAS[chosen])
+    return validator_for(meta_schema)(meta_schema)
 
 
 def _choose(document: Mapping[str, Any], diagnostics: Diagnostics) -> Any:
@@ -174,23 +172,47 @@ def _choose(document: Mapping[str, Any], diagnostics: Diagnostics) -> Any:
 class _Tracker:
     """Knows, for each second-pass error, the keyword and the node it was found on."""
 
-    def __init__(self) -> None:
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self.document = document
         # id(error) -> (error, keyword, parts); holding the error keeps its id unique.
         self.found: dict[int, tuple[Any, str, tuple[Part, ...]]] = {}
         self.crash: tuple[BaseException, tuple[Part, ...]] | None = None
+        # id(schema) -> schema, for the schemas jsonschema-rs found valid
+        self.fine: dict[int, Any] = {}
 
     def validator(self, cls: Any) -> Any:
         keywords = {name: self._wrap(name, kw) for name, kw in cls.keyword_validators.items()}
         # No resolver handlers: a $ref to a URL or a file: is never fetched or read.
         return type(cls.__name__, (cls,), {"keyword_validators": keywords, "resolver_handlers": {}})
 
+    def _meta_check(self, cls: Any) -> fast.Checker | None:
+        """``fast``'s check of a schema as ``cls``, a keyword validator, checks it
+        against the meta-schema; None where it does not check schemas."""
+        if issubclass(cls, OpenAPIV30SchemaValidator):
+            return fast.checker(OAS30Validator.META_SCHEMA, OAS30Validator.FORMAT_CHECKER)
+        if not issubclass(cls, OpenAPIV31SchemaValidator):  # 3.2's is a subclass
+            return None
+        default = self.document.get("jsonSchemaDialect", cls.default_jsonschema_dialect_id)
+        formats = cls.schema_validator_format_checker
+        return lambda value: fast.dialect_checker(value.get("$schema", default), formats)(value)
+
     def _wrap(self, keyword: str, cls: Any) -> Any:
         tracker = self
         # The value validator checks a node's `default`, not the node itself.
         suffix: tuple[Part, ...] = ("default",) if keyword == "default" else ()
 
+        # Each schema's check against its dialect's meta-schema, asked of jsonschema-rs first.
+        meta_check = self._meta_check(cls)
+
         def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
             node = next(a for a in (*args, *kwargs.values()) if isinstance(a, SchemaPath))
+            if meta_check is not None and len(args) < 3 and not kwargs.get("meta_checked"):
+                value = node.read_value()
+                # The library checks each schema once, by id; so do we (the value is kept,
+                # so that its id stays its own).
+                if id(value) in tracker.fine or (isinstance(value, Mapping) and meta_check(value)):
+                    tracker.fine[id(value)] = value
+                    kwargs = {**kwargs, "meta_checked": True}
             try:
                 for err in cls.__call__(self, *args, **kwargs):
                     if not isinstance(err, OpenAPIValidationError):
