@@ -28,6 +28,8 @@ from .errors import ResponseError, TransportError, error_for
 # program that never makes a client (a command line's ``--help``). Annotations
 # are not evaluated, and every other use of httpx below runs on a client.
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
     from .api.collaborators_and_deploy_keys import (
@@ -131,6 +133,13 @@ def _retry_after(response: httpx.Response | None) -> float | None:
 def _as_httpx(auth: AuthFlow | httpx.Auth | None) -> httpx.Auth | None:
     """One of this package's adapters as the ``httpx.Auth`` httpx wants; others as they are."""
     return auth.as_httpx() if isinstance(auth, AuthFlow) else auth
+
+
+def deferred_tls() -> ssl.SSLContext:
+    """httpx's TLS verification, with the CA bundle read on the first TLS connection."""
+    from ._tls import DeferredContext  # ssl loads with the first client, as httpx does
+
+    return DeferredContext()
 
 
 async def _sleep(seconds: float) -> None:
@@ -318,7 +327,9 @@ class Client(_Core):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(base_url, auth, retries, timeout, headers)
-        self._http = http_client or httpx.Client(follow_redirects=True)
+        self._http = http_client or httpx.Client(
+            follow_redirects=True, verify=deferred_tls()
+        )
 
     @classmethod
     def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> Client:
@@ -492,7 +503,9 @@ class AsyncClient(_Core):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(base_url, auth, retries, timeout, headers)
-        self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self._http = http_client or httpx.AsyncClient(
+            follow_redirects=True, verify=deferred_tls()
+        )
 
     @classmethod
     def from_env(cls, prefix: str = ENV_PREFIX, **options: Any) -> AsyncClient:
