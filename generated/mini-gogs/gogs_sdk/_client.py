@@ -135,7 +135,7 @@ def _as_httpx(auth: AuthFlow | httpx.Auth | None) -> httpx.Auth | None:
     return auth.as_httpx() if isinstance(auth, AuthFlow) else auth
 
 
-def deferred_tls() -> ssl.SSLContext:
+def _deferred_tls() -> ssl.SSLContext:
     """httpx's TLS verification, with the CA bundle read on the first TLS connection."""
     from ._tls import DeferredContext  # ssl loads with the first client, as httpx does
 
@@ -328,7 +328,7 @@ class Client(_Core):
     ) -> None:
         super().__init__(base_url, auth, retries, timeout, headers)
         self._http = http_client or httpx.Client(
-            follow_redirects=True, verify=deferred_tls()
+            follow_redirects=True, verify=_deferred_tls()
         )
 
     @classmethod
@@ -504,7 +504,7 @@ class AsyncClient(_Core):
     ) -> None:
         super().__init__(base_url, auth, retries, timeout, headers)
         self._http = http_client or httpx.AsyncClient(
-            follow_redirects=True, verify=deferred_tls()
+            follow_redirects=True, verify=_deferred_tls()
         )
 
     @classmethod
