@@ -206,14 +206,17 @@ class _Tracker:
 
         def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
             node = next(a for a in (*args, *kwargs.values()) if isinstance(a, SchemaPath))
-            if meta_check is not None and len(args) < 3 and not kwargs.get("meta_checked"):
-                value = node.read_value()
-                # The library checks each schema once, by id; so do we (the value is kept,
-                # so that its id stays its own).
-                if id(value) in tracker.fine or (isinstance(value, Mapping) and meta_check(value)):
-                    tracker.fine[id(value)] = value
-                    kwargs = {**kwargs, "meta_checked": True}
             try:
+                # Inside the try: reading a $ref cycle fails here, and the crash
+                # belongs to this node, not to the one around it.
+                if meta_check is not None and len(args) < 3 and not kwargs.get("meta_checked"):
+                    value = node.read_value()
+                    # The library checks each schema once, by id; so do we (the value is
+                    # kept, so that its id stays its own).
+                    fine = id(value) in tracker.fine
+                    if fine or (isinstance(value, Mapping) and meta_check(value)):
+                        tracker.fine[id(value)] = value
+                        kwargs = {**kwargs, "meta_checked": True}
                 for err in cls.__call__(self, *args, **kwargs):
                     if not isinstance(err, OpenAPIValidationError):
                         # The library re-creates other errors at the top; do it here,
