@@ -291,7 +291,7 @@ def test_build_reports_progress_on_stderr(gitea_build: tuple[Path, Result]) -> N
         line.startswith("forgegen: rendering gitea_sdk (gitea, 30 operations") for line in lines
     )
     assert f"forgegen: writing {out}" in lines
-    assert lines[-1] == f"built gitea_sdk (gitea): 30 operations, 35 models, 61 files in {out}"
+    assert lines[-1] == f"built gitea_sdk (gitea): 30 operations, 35 models, 57 files in {out}"
     # The notes carry the file and the JSON pointer.
     assert any(
         line.startswith(f"note: {GITEA}#/paths/~1repos~1{{owner}}~1{{repo}}~1raw~1")

@@ -21,10 +21,23 @@ def _modules(*models: ir.Model, enums: tuple[ir.Enum, ...] = ()) -> dict[str, tu
     return {m.stem: m.names for m in model_modules(api, models_view(api))}
 
 
-def test_each_model_and_enum_has_a_module_of_its_own() -> None:
-    state = ir.Enum("State", (ir.EnumValue("OPEN", "open"),), "", "/definitions/State")
-    modules = _modules(_model("Issue", "User", enum="State"), _model("User"), enums=(state,))
-    assert modules == {"_issue": ("Issue",), "_state": ("State",), "_user": ("User",)}
+def test_each_model_has_a_module_and_an_enum_lives_with_its_only_user() -> None:
+    def enum(name: str) -> ir.Enum:
+        return ir.Enum(name, (ir.EnumValue("OPEN", "open"),), "", f"/definitions/{name}")
+
+    modules = _modules(
+        _model("Issue", "User", enum="State"),
+        _model("User", enum="Kind"),
+        _model("Team", enum="Kind"),
+        enums=(enum("State"), enum("Kind"), enum("Unused")),
+    )
+    assert modules == {
+        "_issue": ("State", "Issue"),  # State is only Issue's: it comes along
+        "_kind": ("Kind",),  # two models use it
+        "_team": ("Team",),
+        "_unused": ("Unused",),  # no model uses it (an operation may)
+        "_user": ("User",),
+    }
 
 
 def test_models_in_a_cycle_share_a_module_and_the_imports_between_modules_have_none() -> None:

@@ -1,4 +1,4 @@
-"""The modules of the generated ``models`` package: one per model or enum.
+"""The modules of the generated ``models`` package: one per model, with its own enums.
 
 A script that makes one call should not pay for every model of the API:
 ``@dataclass`` builds each class's methods when its module runs, and that is
@@ -7,7 +7,7 @@ Gitea). So each model has a module of its own, which imports at its top the
 models its fields decode to, and ``models/__init__.py`` loads a module the
 first time one of its names is asked for. Models that refer to each other in
 a cycle share one module, so that the imports between modules never go round
-in a circle.
+in a circle; an enum that only one module's models use lives in that module.
 """
 
 from __future__ import annotations
@@ -39,15 +39,30 @@ class ModelModule:
 
     @property
     def summary(self) -> str:
-        """What the module holds, for its docstring: "The ``User`` model"."""
-        names = [f"``{name}``" for name in self.names]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        kind = "model" if self.models else "enum"
-        return f"The {listed} {kind}{'s' if len(names) > 1 else ''}"
+        """What the module holds, for its docstring: "The ``User`` model", "The
+        ``Hook`` model and its enum ``HookType``"."""
+        models = [m.model.name for m in self.models]
+        enums = [e.name for e in self.enums]
+        if not models:
+            return f"The {_listed(enums)} enum{_plural(enums)}"
+        text = f"The {_listed(models)} model{_plural(models)}"
+        if enums:
+            whose = "its" if len(models) == 1 else "their"
+            text += f" and {whose} enum{_plural(enums)} {_listed(enums)}"
+        return text
 
     @property
     def uses_field(self) -> bool:
         return any(f.uses_field for m in self.models for f in m.fields)
+
+
+def _listed(names: Sequence[str]) -> str:
+    quoted = [f"``{name}``" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _plural(names: Sequence[str]) -> str:
+    return "s" if len(names) > 1 else ""
 
 
 def _cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
@@ -105,6 +120,32 @@ def _stems(groups: Iterable[list[str]]) -> dict[str, str]:
     return stems
 
 
+def _with_own_enums(
+    groups: list[list[str]],
+    graph: Mapping[str, Sequence[str]],
+    enums: Mapping[str, ir.Enum],
+    order: Mapping[str, int],
+) -> list[list[str]]:
+    """``groups``, each enum that only one group's models use moved into that group.
+
+    Most enums are a single field's (inline ``enum`` lists): a file of their
+    own would double the files of a big spec (GitHub's: 2,559 enums) for no
+    import it saves, since the model loads them anyway. An enum imports
+    nothing, so moving it cannot make a cycle. Models come first in a group,
+    so that the file is named for a model."""
+    home = {name: i for i, group in enumerate(groups) for name in group}
+    users: dict[str, set[int]] = {}
+    for name, targets in graph.items():
+        for target in targets:
+            if target in enums and home[target] != home[name]:
+                users.setdefault(target, set()).add(home[name])
+    moved = {enum: found.pop() for enum, found in users.items() if len(found) == 1}
+    merged = [[name for name in group if name not in moved] for group in groups]
+    for enum, into in moved.items():
+        merged[into].append(enum)
+    return [sorted(g, key=lambda n: (n in enums, order[n])) for g in merged if g]
+
+
 def model_modules(api: ir.Api, views: Sequence[ModelView]) -> tuple[ModelModule, ...]:
     """The modules of ``models/`` for the models' ``views`` (``views.models_view``)."""
     names = [e.name for e in api.enums] + [m.name for m in api.models]
@@ -114,10 +155,10 @@ def model_modules(api: ir.Api, views: Sequence[ModelView]) -> tuple[ModelModule,
         name: sorted(named[name].imports.models, key=order.__getitem__) if name in named else []
         for name in names
     }
-    cycles = (sorted(c, key=order.__getitem__) for c in _cycles(graph))
-    groups = sorted(cycles, key=lambda c: order[c[0]])
-    stems = _stems(groups)
+    cycles = [sorted(c, key=order.__getitem__) for c in _cycles(graph)]
     enums = {e.name: e for e in api.enums}
+    groups = sorted(_with_own_enums(cycles, graph, enums, order), key=lambda c: order[c[0]])
+    stems = _stems(groups)
     modules = []
     for group in groups:
         stem = stems[group[0]]
