@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from ._color import Color
     from ._foo_bar import FooBar
     from ._foo_bar_2 import FooBar2
-    from ._keywords import Keywords
-    from ._keywords_type import KeywordsType
+    from ._keywords import Keywords, KeywordsType
     from ._weird_names import WeirdNames
 
 # Where each name is defined.
@@ -30,7 +29,7 @@ _MODULES = {
     "FooBar": "._foo_bar",
     "FooBar2": "._foo_bar_2",
     "Keywords": "._keywords",
-    "KeywordsType": "._keywords_type",
+    "KeywordsType": "._keywords",
     "WeirdNames": "._weird_names",
 }
 

@@ -11,7 +11,10 @@ from typing import Any
 
 from .._runtime import Model, decoded_from, opt
 
-__all__ = ["A", "B"]
+__all__ = [
+    "A",
+    "B",
+]
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,6 +1,6 @@
-"""The ``Keywords`` model of the Edge Cases, 0.1.0.
+"""The ``Keywords`` model and its enum ``KeywordsType`` of the Edge Cases, 0.1.0.
 
-Import it from ``edge_cases_sdk.models``, not from here.
+Import them from ``edge_cases_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -10,10 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._runtime import Model, decoded_from, need, opt, parse_datetime
-from ._keywords_type import KeywordsType
+from .._runtime import Model, OpenEnum, decoded_from, need, opt, parse_datetime
 
-__all__ = ["Keywords"]
+__all__ = [
+    "Keywords",
+    "KeywordsType",
+]
+
+
+class KeywordsType(OpenEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -27,16 +27,20 @@ if TYPE_CHECKING:
     from ._create_action_workflow_dispatch import CreateActionWorkflowDispatch
     from ._create_issue_option import CreateIssueOption
     from ._create_or_update_secret_option import CreateOrUpdateSecretOption
-    from ._create_repo_option import CreateRepoOption
-    from ._create_repo_option_object_format_name import CreateRepoOptionObjectFormatName
-    from ._create_repo_option_trust_model import CreateRepoOptionTrustModel
+    from ._create_repo_option import (
+        CreateRepoOption,
+        CreateRepoOptionObjectFormatName,
+        CreateRepoOptionTrustModel,
+    )
     from ._edit_reaction_option import EditReactionOption
     from ._general_api_settings import GeneralAPISettings
     from ._issue import Issue
     from ._issue_meta import IssueMeta
     from ._label import Label
-    from ._merge_pull_request_option import MergePullRequestOption
-    from ._merge_pull_request_option_do import MergePullRequestOptionDo
+    from ._merge_pull_request_option import (
+        MergePullRequestOption,
+        MergePullRequestOptionDo,
+    )
     from ._milestone import Milestone
     from ._node_info import NodeInfo
     from ._node_info_software import NodeInfoSoftware
@@ -46,8 +50,7 @@ if TYPE_CHECKING:
     from ._permission import Permission
     from ._pull_request_meta import PullRequestMeta
     from ._repo_commit import RepoCommit
-    from ._repository import Repository
-    from ._repository_object_format_name import RepositoryObjectFormatName
+    from ._repository import Repository, RepositoryObjectFormatName
     from ._search_results import SearchResults
     from ._server_version import ServerVersion
     from ._user import User
@@ -70,15 +73,15 @@ _MODULES = {
     "CreateIssueOption": "._create_issue_option",
     "CreateOrUpdateSecretOption": "._create_or_update_secret_option",
     "CreateRepoOption": "._create_repo_option",
-    "CreateRepoOptionObjectFormatName": "._create_repo_option_object_format_name",
-    "CreateRepoOptionTrustModel": "._create_repo_option_trust_model",
+    "CreateRepoOptionObjectFormatName": "._create_repo_option",
+    "CreateRepoOptionTrustModel": "._create_repo_option",
     "EditReactionOption": "._edit_reaction_option",
     "GeneralAPISettings": "._general_api_settings",
     "Issue": "._issue",
     "IssueMeta": "._issue_meta",
     "Label": "._label",
     "MergePullRequestOption": "._merge_pull_request_option",
-    "MergePullRequestOptionDo": "._merge_pull_request_option_do",
+    "MergePullRequestOptionDo": "._merge_pull_request_option",
     "Milestone": "._milestone",
     "NodeInfo": "._node_info",
     "NodeInfoSoftware": "._node_info_software",
@@ -89,7 +92,7 @@ _MODULES = {
     "PullRequestMeta": "._pull_request_meta",
     "RepoCommit": "._repo_commit",
     "Repository": "._repository",
-    "RepositoryObjectFormatName": "._repository_object_format_name",
+    "RepositoryObjectFormatName": "._repository",
     "SearchResults": "._search_results",
     "ServerVersion": "._server_version",
     "User": "._user",

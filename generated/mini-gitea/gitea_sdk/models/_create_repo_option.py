@@ -1,6 +1,6 @@
-"""The ``CreateRepoOption`` model of the Gitea API, 1.22.6.
+"""The ``CreateRepoOption`` model and its enums ``CreateRepoOptionObjectFormatName`` and ``CreateRepoOptionTrustModel`` of the Gitea API, 1.22.6.
 
-Import it from ``gitea_sdk.models``, not from here.
+Import them from ``gitea_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -9,11 +9,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._runtime import Model, decoded_from, need, opt
-from ._create_repo_option_object_format_name import CreateRepoOptionObjectFormatName
-from ._create_repo_option_trust_model import CreateRepoOptionTrustModel
+from .._runtime import Model, OpenEnum, decoded_from, need, opt
 
-__all__ = ["CreateRepoOption"]
+__all__ = [
+    "CreateRepoOption",
+    "CreateRepoOptionObjectFormatName",
+    "CreateRepoOptionTrustModel",
+]
+
+
+class CreateRepoOptionObjectFormatName(OpenEnum):
+    SHA_1 = "sha1"
+    SHA_256 = "sha256"
+
+
+class CreateRepoOptionTrustModel(OpenEnum):
+    DEFAULT = "default"
+    COLLABORATOR = "collaborator"
+    COMMITTER = "committer"
+    COLLABORATORCOMMITTER = "collaboratorcommitter"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,6 +1,6 @@
-"""The ``MergePullRequestOption`` model of the Gitea API, 1.22.6.
+"""The ``MergePullRequestOption`` model and its enum ``MergePullRequestOptionDo`` of the Gitea API, 1.22.6.
 
-Import it from ``gitea_sdk.models``, not from here.
+Import them from ``gitea_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -9,10 +9,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._runtime import Model, decoded_from, need
-from ._merge_pull_request_option_do import MergePullRequestOptionDo
+from .._runtime import Model, OpenEnum, decoded_from, need
 
-__all__ = ["MergePullRequestOption"]
+__all__ = [
+    "MergePullRequestOption",
+    "MergePullRequestOptionDo",
+]
+
+
+class MergePullRequestOptionDo(OpenEnum):
+    MERGE = "merge"
+    REBASE = "rebase"
+    REBASE_MERGE = "rebase-merge"
+    SQUASH = "squash"
+    MANUALLY_MERGED = "manually-merged"
 
 
 @dataclass(slots=True, kw_only=True)

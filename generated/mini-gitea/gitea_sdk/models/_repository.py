@@ -1,6 +1,6 @@
-"""The ``Repository`` model of the Gitea API, 1.22.6.
+"""The ``Repository`` model and its enum ``RepositoryObjectFormatName`` of the Gitea API, 1.22.6.
 
-Import it from ``gitea_sdk.models``, not from here.
+Import them from ``gitea_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from .._runtime import (
     Model,
+    OpenEnum,
     always_set,
     decoded_from,
     opt,
@@ -19,10 +20,19 @@ from .._runtime import (
     zero_if_none,
 )
 from ._permission import Permission
-from ._repository_object_format_name import RepositoryObjectFormatName
 from ._user import User
 
-__all__ = ["Repository"]
+__all__ = [
+    "Repository",
+    "RepositoryObjectFormatName",
+]
+
+
+class RepositoryObjectFormatName(OpenEnum):
+    """hash algorithm of the repository"""
+
+    SHA_1 = "sha1"
+    SHA_256 = "sha256"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -21,13 +21,10 @@ if TYPE_CHECKING:
     from ._create_issue_body import CreateIssueBody
     from ._delete_emails_body import DeleteEmailsBody
     from ._error import Error
-    from ._issue import Issue
-    from ._issue_state import IssueState
+    from ._issue import Issue, IssueState
     from ._label import Label
-    from ._milestone import Milestone
-    from ._milestone_state import MilestoneState
-    from ._render_markdown_body import RenderMarkdownBody
-    from ._render_markdown_body_mode import RenderMarkdownBodyMode
+    from ._milestone import Milestone, MilestoneState
+    from ._render_markdown_body import RenderMarkdownBody, RenderMarkdownBodyMode
     from ._repository import Repository
     from ._repository_permissions import RepositoryPermissions
     from ._search_repositories_response import SearchRepositoriesResponse
@@ -43,12 +40,12 @@ _MODULES = {
     "DeleteEmailsBody": "._delete_emails_body",
     "Error": "._error",
     "Issue": "._issue",
-    "IssueState": "._issue_state",
+    "IssueState": "._issue",
     "Label": "._label",
     "Milestone": "._milestone",
-    "MilestoneState": "._milestone_state",
+    "MilestoneState": "._milestone",
     "RenderMarkdownBody": "._render_markdown_body",
-    "RenderMarkdownBodyMode": "._render_markdown_body_mode",
+    "RenderMarkdownBodyMode": "._render_markdown_body",
     "Repository": "._repository",
     "RepositoryPermissions": "._repository_permissions",
     "SearchRepositoriesResponse": "._search_repositories_response",

@@ -1,6 +1,6 @@
-"""The ``Issue`` model of the Gogs API, v1.
+"""The ``Issue`` model and its enum ``IssueState`` of the Gogs API, v1.
 
-Import it from ``gogs_sdk.models``, not from here.
+Import them from ``gogs_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from .._runtime import (
     Model,
+    OpenEnum,
     always_set,
     decoded_from,
     opt,
@@ -19,12 +20,19 @@ from .._runtime import (
     parse_datetime,
     zero_if_none,
 )
-from ._issue_state import IssueState
 from ._label import Label
 from ._milestone import Milestone
 from ._user import User
 
-__all__ = ["Issue"]
+__all__ = [
+    "Issue",
+    "IssueState",
+]
+
+
+class IssueState(OpenEnum):
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,6 +1,6 @@
-"""The ``Milestone`` model of the Gogs API, v1.
+"""The ``Milestone`` model and its enum ``MilestoneState`` of the Gogs API, v1.
 
-Import it from ``gogs_sdk.models``, not from here.
+Import them from ``gogs_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -10,10 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._runtime import Model, decoded_from, opt, parse_datetime, zero_if_none
-from ._milestone_state import MilestoneState
+from .._runtime import Model, OpenEnum, decoded_from, opt, parse_datetime, zero_if_none
 
-__all__ = ["Milestone"]
+__all__ = [
+    "Milestone",
+    "MilestoneState",
+]
+
+
+class MilestoneState(OpenEnum):
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,6 +1,6 @@
-"""The ``RenderMarkdownBody`` model of the Gogs API, v1.
+"""The ``RenderMarkdownBody`` model and its enum ``RenderMarkdownBodyMode`` of the Gogs API, v1.
 
-Import it from ``gogs_sdk.models``, not from here.
+Import them from ``gogs_sdk.models``, not from here.
 """
 
 from __future__ import annotations
@@ -9,10 +9,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .._runtime import Model, decoded_from, need, opt
-from ._render_markdown_body_mode import RenderMarkdownBodyMode
+from .._runtime import Model, OpenEnum, decoded_from, need, opt
 
-__all__ = ["RenderMarkdownBody"]
+__all__ = [
+    "RenderMarkdownBody",
+    "RenderMarkdownBodyMode",
+]
+
+
+class RenderMarkdownBodyMode(OpenEnum):
+    MARKDOWN = "markdown"
+    GFM = "gfm"
 
 
 @dataclass(slots=True, kw_only=True)
