@@ -1,6 +1,6 @@
 """forgegen side by side with openapi-python-client and openapi-generator, in one run.
 
-    python benchmarks/run.py [--quick] [--specs gitea-1.25,forgejo-11,gogs]
+    python benchmarks/run.py [--quick] [--repeat N] [--specs gitea-1.25,forgejo-11,gogs]
                              [--out benchmarks/results.json] [--no-peers]
 
 Installs the peers into ``benchmarks/.peers/`` when they are missing (PyPI
@@ -24,7 +24,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -553,10 +553,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument(
+        "--repeat",
+        type=int,
+        help="cold builds per tool and spec (default: 3; --quick: 1), medians reported",
+    )
+    parser.add_argument(
         "--no-peers", action="store_true", help="forgegen only: neither install nor run the peers"
     )
     args = parser.parse_args(argv)
     settings = Settings.make(args.quick)
+    if args.repeat:
+        settings = replace(settings, repeat=args.repeat)
     keys = (args.specs or (WORKLOAD_SPEC if args.quick else ",".join(DEFAULT_SPECS))).split(",")
     unknown = [k for k in keys if k not in SPECS]
     if unknown:
