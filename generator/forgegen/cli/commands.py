@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -240,6 +242,14 @@ def validate_command(
         )
 
 
+def _interrupted() -> NoReturn:
+    # Stopping is under way: a second Ctrl-C while the children are reaped
+    # must not turn exit 130 into death by SIGINT, nor print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    click.echo("forgegen: interrupted", err=True)
+    sys.exit(130)
+
+
 def main() -> None:
     """Run the CLI; an unexpected failure is one line, not a traceback
     (set FORGEGEN_DEBUG=1 to see the traceback)."""
@@ -249,13 +259,11 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("forgegen: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("forgegen: interrupted", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:
         if os.environ.get("FORGEGEN_DEBUG"):
             raise
