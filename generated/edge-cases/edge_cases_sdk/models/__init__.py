@@ -49,8 +49,7 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
-# Type checkers see the imports above, and take a misspelt name for an error;
-# at run time each name is imported on first use.
+# Type checkers see the imports above; at run time each name is imported on first use.
 if not TYPE_CHECKING:
 
     def __getattr__(name: str) -> Any:
