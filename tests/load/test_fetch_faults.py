@@ -11,10 +11,8 @@ resolve is refused by a patched resolver, so nothing leaves the machine.
 from __future__ import annotations
 
 import gzip
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +23,9 @@ import pytest
 from click.testing import CliRunner
 
 from forgegen.cli.commands import cli
+
+from certs import self_signed as certificate_in
+from certs import server_context
 
 SPEC = b'{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}}'
 LOGIN_PAGE = b"<!DOCTYPE html><html><head><title>Sign In - Gitea</title></head></html>"
@@ -178,23 +179,7 @@ def test_tls_handshake_fails(server: Server, tmp_path: Path) -> None:
 
 @pytest.fixture
 def self_signed(tmp_path: Path) -> ssl.SSLContext:
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.skip("no openssl to make a certificate with")
-    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(
-        [
-            *(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
-            *("-addext", "subjectAltName=IP:127.0.0.1"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    return context
+    return server_context(*certificate_in(tmp_path))
 
 
 def test_untrusted_certificate(
