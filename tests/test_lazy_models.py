@@ -204,3 +204,22 @@ def test_pyright_strict_sees_every_model_and_refuses_a_misspelt_one(
     assert errors, result.stdout
     assert all(f"{path.name}:{last}:" in line for line in errors), result.stdout
     assert any('"Repositroy" is not a known attribute' in line for line in errors), result.stdout
+
+
+def test_mypy_refuses_a_misspelt_name_of_the_package_itself(sdk: Path) -> None:
+    # The package loads its exports lazily too; its __getattr__ is hidden from
+    # type checkers, so a typo is an error, not Any.
+    path = sdk / "uses_the_package.py"
+    path.write_text(f"import {PACKAGE}\n\n{PACKAGE}.Client\n{PACKAGE}.Clinet\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", path.name],
+        cwd=sdk,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert errors == [
+        f'{path.name}:4: error: Module has no attribute "Clinet"; maybe "Client"?  [attr-defined]'
+    ], result.stdout
