@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import json
+import random
 import socket
 import threading
 import time
@@ -220,6 +221,48 @@ def test_deep_nesting_is_refused(levels: int) -> None:
     body = b'{"swagger": "2.0", "x": ' + b"[" * levels + b"]" * levels + b"}"
     fails("-", "nested too deeply", stdin=io.BytesIO(body))
     fails("-", "nested too deeply", stdin=io.BytesIO(b"x: " + b"[" * levels + b"]" * levels))
+
+
+@pytest.mark.parametrize("levels", [255, 256, 257])
+def test_json_nesting_is_judged_at_the_limit_as_yaml_is(levels: int) -> None:
+    # An empty array counts as a value, not a level: the object and 255 arrays
+    # around an empty one are the most that pass.
+    arrays = b"[" * levels + b"]" * levels
+    for body in (b'{"x": ' + arrays + b', "swagger": "2.0"}', b"swagger: '2.0'\nx: " + arrays):
+        if levels <= 256:
+            assert load("-", stdin=io.BytesIO(body)).document["swagger"] == "2.0"
+        else:
+            fails("-", "nested too deeply", stdin=io.BytesIO(body))
+
+
+def test_the_quick_json_check_agrees_with_the_full_walk() -> None:
+    from forgegen.load.source import _measure, _tree_fits
+
+    rng = random.Random(17)
+
+    def tree(level: int) -> Any:
+        kind = rng.choice("dlsde" if level < 7 else "s")
+        children = [tree(level + 1) for _ in range(rng.randrange(4))] if kind in "dl" else []
+        if kind == "d":
+            return {str(i): child for i, child in enumerate(children)}
+        return children if kind == "l" else ("s" if kind == "s" else [])
+
+    for _ in range(400):
+        document, depth, budget = tree(0), rng.randrange(1, 8), rng.randrange(1, 60)
+        try:
+            _measure(document, "x", depth, budget)
+            within = True
+        except SourceError:
+            within = False
+        assert _tree_fits(document, depth, budget) is within, (document, depth, budget)
+
+
+def test_json_with_more_values_than_its_size_allows_is_refused() -> None:
+    # Two bytes a value: a quarter of the size cap in values is the most a document holds.
+    values = b"[" + b",".join([b"1"] * 30_000) + b"]"
+    body = b'{"swagger": "2.0", "info": {}, "x": ' + values + b"}"
+    fails("-", "over 25000 values", stdin=io.BytesIO(body), max_bytes=100_000)
+    assert load("-", stdin=io.BytesIO(body), max_bytes=200_000).document["swagger"] == "2.0"
 
 
 def test_nesting_within_the_limit_is_fine() -> None:
