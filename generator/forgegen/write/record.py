@@ -108,17 +108,30 @@ def _array(key: str, items: list[Any]) -> str:
 
 def _encode(value: Any) -> Any:
     """A dataclass as a dict without prose and without fields at their defaults."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if f.name in _PROSE or (f.default is not dataclasses.MISSING and item == f.default):
-                continue
-            out[f.name] = _encode(item)
-        return out
     if isinstance(value, tuple):
         return [_encode(v) for v in value]
-    return value
+    kept = _kept(type(value))
+    if kept is None:
+        return value
+    out = {}
+    for name, default in kept:
+        item = getattr(value, name)
+        if default is dataclasses.MISSING or item != default:
+            out[name] = item if type(item) in _SCALARS else _encode(item)
+    return out
+
+
+_SCALARS = frozenset({str, int, bool, float, type(None)})
+
+
+@functools.cache
+def _kept(cls: type) -> tuple[tuple[str, Any], ...] | None:
+    """The fields of a dataclass the record keeps, each with its default (or
+    MISSING); None for any other class. Asked once a class: GitHub's IR holds
+    about a million values."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple((f.name, f.default) for f in dataclasses.fields(cls) if f.name not in _PROSE)
 
 
 _T = typing.TypeVar("_T")
