@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,58 @@ def test_missing_ruff_is_one_line_naming_the_fix(no_ruff: None) -> None:
     assert info.value.message == (
         "--formatter ruff: ruff is not installed; hint: pip install 'forgegen[ruff]'"
     )
+
+
+def _scratch_parents(monkeypatch: pytest.MonkeyPatch, fail_in_memory: bool = False) -> list[str]:
+    """Where each scratch folder of ruff's goes, from now on."""
+    parents: list[str] = []
+    real = format_ruff._format_in
+
+    def spying(parent: str | None, sources: list[bytes]) -> list[tuple[str | None, str | None]]:
+        parents.append(str(parent))
+        if fail_in_memory and parent is not None:
+            raise OSError(28, "No space left on device")
+        return real(parent, sources)
+
+    monkeypatch.setattr(format_ruff, "_format_in", spying)
+    return parents
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/shm is Linux's")
+def test_ruff_scratch_folder_is_in_memory_unless_tmpdir_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TMPDIR", raising=False)
+    parents = _scratch_parents(monkeypatch)
+    assert format_files({"a.py": UGLY}, formatter="ruff", cache_dir=tmp_path / "1") == {
+        "a.py": PRETTY
+    }
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert format_files({"a.py": UGLY}, formatter="ruff", cache_dir=tmp_path / "2") == {
+        "a.py": PRETTY
+    }
+    assert parents == ["/dev/shm", "None"]
+    assert not list(tmp_path.glob("forgegen-ruff-*"))  # and removed after
+
+
+def test_ruff_scratch_folder_stays_on_disk_without_room_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(format_ruff.os, "statvfs", lambda path: os.statvfs_result((4096,) * 10))
+    shm = sys.platform.startswith("linux") and os.access("/dev/shm", os.W_OK | os.X_OK)
+    assert format_ruff._scratch_in_memory(1000) == ("/dev/shm" if shm else None)  # 16 MiB free
+    assert format_ruff._scratch_in_memory(10_000_000) is None
+
+
+def test_ruff_formats_on_disk_when_memory_fills_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TMPDIR", raising=False)
+    monkeypatch.setattr(format_ruff, "_scratch_in_memory", lambda size: "/dev/shm")
+    parents = _scratch_parents(monkeypatch, fail_in_memory=True)
+    assert format_files({"a.py": UGLY}, formatter="ruff", cache_dir=tmp_path) == {"a.py": PRETTY}
+    assert parents == ["/dev/shm", "None"]
 
 
 # --- the command line ------------------------------------------------------------------------

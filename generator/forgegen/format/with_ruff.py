@@ -7,6 +7,12 @@ files go through a temporary folder rather than standard input, one file at
 a time: one process is faster than one per file. They are named on the command
 line, never found by walking the folder, so no ignore file or exclusion
 pattern can skip one, and ``--isolated`` keeps every configuration file out.
+
+That folder lives for a fraction of a second, so on Linux it goes in memory
+(``/dev/shm``) when there is room and ``TMPDIR`` names no other place. On
+disk, its files cost more than ruff's work: ext4 makes each new file skip
+the inodes freed in the last minute, so GitHub's 3,357 files took 2.5 s to
+create and made the output's own files, written next, take 4 s more.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 
@@ -22,6 +29,10 @@ from forgegen.errors import ForgegenError
 
 __all__ = ["ARGS", "FormatterMissing", "Outcome", "binary", "join", "run", "salt", "split"]
 
+# Memory that the scratch folder may take, as a multiple of the sources' size:
+# ruff rewrites a file beside itself before it replaces it.
+_HEADROOM = 3
+_SHM = "/dev/shm"
 ARGS = ("format", "--isolated", "--no-cache", "--line-length", "88", "--target-version", "py310")
 Outcome = tuple[str | None, str | None]  # as in with_black
 
@@ -71,11 +82,35 @@ def run(sources: Sequence[str], jobs: int, stop: Callable[[], None] | None = Non
         stop()
     if not sources:
         return []
+    encoded = [source.encode("utf-8") for source in sources]
+    in_memory = _scratch_in_memory(sum(map(len, encoded)))
+    try:
+        return _format_in(in_memory, encoded)
+    except OSError:
+        if in_memory is None:
+            raise
+        return _format_in(None, encoded)  # /dev/shm filled up meanwhile: disk, then
+
+
+def _scratch_in_memory(size: int) -> str | None:
+    """/dev/shm, if the scratch folder should go there and fits with room to spare."""
+    if os.environ.get("TMPDIR") or not sys.platform.startswith("linux"):
+        return None
+    try:
+        stat = os.statvfs(_SHM)
+    except OSError:
+        return None
+    roomy = stat.f_bavail * stat.f_frsize >= _HEADROOM * size
+    return _SHM if roomy and os.access(_SHM, os.W_OK | os.X_OK) else None
+
+
+def _format_in(parent: str | None, sources: Sequence[bytes]) -> list[Outcome]:
+    """Format in a scratch folder under ``parent`` (the system's default: None)."""
     names = [f"m{index}.py" for index in range(len(sources))]
-    with tempfile.TemporaryDirectory(prefix="forgegen-ruff-") as temp:
+    with tempfile.TemporaryDirectory(prefix="forgegen-ruff-", dir=parent) as temp:
         for name, source in zip(names, sources, strict=True):
             with open(os.path.join(temp, name), "wb") as handle:
-                handle.write(source.encode("utf-8"))
+                handle.write(source)
         try:
             done = subprocess.run(
                 [binary(), *ARGS, "--", *names],
