@@ -110,7 +110,8 @@ def _encode(value: Any) -> Any:
     """A dataclass as a dict without prose and without fields at their defaults."""
     if isinstance(value, tuple):
         return [_encode(v) for v in value]
-    kept = _kept(type(value))
+    cls: type = type(value)
+    kept = _kept(cls)
     if kept is None:
         return value
     out = {}
