@@ -12,6 +12,7 @@ claimed, so callers claim in a stable order and get stable names.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -33,6 +34,13 @@ __all__ = [
 
 # Acronym-aware split: "getGeneralAPISettings" → get General API Settings,
 # "OAuth2Application" → O Auth 2 Application, "repoGetByID" → repo Get By ID.
+# The casings are pure functions of their text, asked again and again for the
+# same names (GitHub's spec: 94,000 identifiers, 44,000 class names): each
+# answer is kept, up to this many per function.
+_REMEMBERED = 1 << 16
+_PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
+_NON_WORD = re.compile(r"\W+", flags=re.ASCII)
+_UNDERSCORES = re.compile(r"_+")
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # Only hard keywords are refused as such: soft ones (``match``, ``type``) are
@@ -77,6 +85,7 @@ _DEVICES = frozenset(
 MODULE_LENGTH = 64
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return decomposed.encode("ascii", "ignore").decode("ascii")
@@ -87,16 +96,18 @@ def split_words(name: str) -> list[str]:
     return _WORD.findall(_ascii(name))
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def snake(name: str, *, fallback: str = "value") -> str:
     """``repoGetRawFileOrLFS`` → ``repo_get_raw_file_or_lfs``, made safe."""
     return identifier("_".join(w.lower() for w in split_words(name)), fallback=fallback)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def pascal(name: str, *, fallback: str = "Schema") -> str:
     """A class name. Names that are already valid PascalCase stay verbatim
     (``GPGKey`` must not become ``GpgKey``); others are re-cased by word."""
     text = _ascii(name)
-    if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", text):
+    if not _PASCAL.fullmatch(text):
         text = "".join(w[:1].upper() + w[1:] for w in split_words(text))
     name = identifier(text, fallback=fallback)
     return name + "_" if name in _BUILTIN_CLASSES else name
@@ -185,6 +196,7 @@ _SYMBOLS = {
 }
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def constant(value: str, *, fallback: str = "VALUE") -> str:
     """An enum member name: ``rebase-merge`` → ``REBASE_MERGE``, ``+1`` → ``PLUS_1``,
     ``-1`` → ``MINUS_1``, ``<=`` → ``LT_EQ``, ``""`` → ``EMPTY``."""
@@ -199,6 +211,7 @@ def constant(value: str, *, fallback: str = "VALUE") -> str:
     return identifier("_".join(w.upper() for w in words), fallback=fallback)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def identifier(text: str, *, fallback: str = "value") -> str:
     """Any text → a public Python identifier that is not reserved.
 
@@ -206,8 +219,7 @@ def identifier(text: str, *, fallback: str = "value") -> str:
     a prefix, keywords and the generated code's own names get a trailing
     underscore.
     """
-    cleaned = re.sub(r"\W+", "_", _ascii(text), flags=re.ASCII).strip("_")
-    cleaned = re.sub(r"_+", "_", cleaned)
+    cleaned = _UNDERSCORES.sub("_", _NON_WORD.sub("_", _ascii(text)).strip("_"))
     if not cleaned:
         cleaned = fallback
     if cleaned[0].isdigit():
