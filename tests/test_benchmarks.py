@@ -236,3 +236,21 @@ def test_peer_commands_stay_in_their_folder(tmp_path: Path) -> None:
     command = found.oag_command(tmp_path / "spec.json", tmp_path / "out", "pkg")
     assert command[:2] == [str(found.oag), "generate"]
     assert found.env()["PATH"].startswith(str(found.python.parent))
+
+
+def test_an_output_folder_is_freed_into_the_trash_and_deleted_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import run
+
+    monkeypatch.setattr(run, "TRASH", tmp_path / "trash")
+    out = tmp_path / "work" / "forgegen"
+    assert run._fresh(out) == out and not out.exists() and out.parent.is_dir()
+    for _ in range(2):  # the same folder, built over twice
+        (out / "pkg").mkdir(parents=True)
+        (out / "pkg" / "m.py").write_text("x = 1\n")
+        assert run._fresh(out) == out and not out.exists()
+    kept = sorted(p.relative_to(tmp_path / "trash").parts[1:] for p in tmp_path.rglob("m.py"))
+    assert kept == [("forgegen", "pkg", "m.py")] * 2
+    run._empty_trash()
+    assert not (tmp_path / "trash").exists()
