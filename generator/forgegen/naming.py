@@ -32,8 +32,6 @@ __all__ = [
     "usable",
 ]
 
-# Acronym-aware split: "getGeneralAPISettings" → get General API Settings,
-# "OAuth2Application" → O Auth 2 Application, "repoGetByID" → repo Get By ID.
 # The casings are pure functions of their text, asked again and again for the
 # same names (GitHub's spec: 94,000 identifiers, 44,000 class names): each
 # answer is kept, up to this many per function.
@@ -41,6 +39,8 @@ _REMEMBERED = 1 << 16
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*")
 _NON_WORD = re.compile(r"\W+", flags=re.ASCII)
 _UNDERSCORES = re.compile(r"_+")
+# Acronym-aware split: "getGeneralAPISettings" → get General API Settings,
+# "OAuth2Application" → O Auth 2 Application, "repoGetByID" → repo Get By ID.
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # Only hard keywords are refused as such: soft ones (``match``, ``type``) are
