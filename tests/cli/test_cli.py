@@ -964,3 +964,26 @@ def test_main_turns_a_crash_into_one_line() -> None:
     debug = forgegen_process("validate", "--spec", str(GITEA), code=CRASH, debug=True)
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr
+
+
+def test_an_interrupt_caught_after_string_code_still_exits_130(tmp_path: Path) -> None:
+    """Under ``python -m``, CPython ends by SIGINT after a KeyboardInterrupt
+    that left code run from a string, even once it was caught; forgegen's
+    exit must say 130 all the same (it flaked as -2 under load)."""
+    (tmp_path / "interrupted_in_exec.py").write_text(
+        "from forgegen.cli.commands import _interrupted\n"
+        "try:\n"
+        "    exec('raise KeyboardInterrupt')\n"
+        "except KeyboardInterrupt:\n"
+        "    _interrupted()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "interrupted_in_exec"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (130, "forgegen: interrupted\n")

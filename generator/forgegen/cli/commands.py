@@ -247,6 +247,11 @@ def _interrupted() -> NoReturn:
     # must not turn exit 130 into death by SIGINT, nor print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     click.echo("forgegen: interrupted", err=True)
+    # CPython marks an interrupt that ends code run from a string (exec or
+    # eval of a str, as dataclasses and typing do) as unhandled, even once
+    # caught; under `python -m` it then ends the process by SIGINT instead of
+    # this exit code. Each such run clears the mark first, so one more does.
+    exec("None")
     sys.exit(130)
 
 
