@@ -93,3 +93,25 @@ def test_lookups_are_put_back_when_the_walk_fails() -> None:
 def test_new_pythons_leave_pathable_alone() -> None:
     with direct_lookups():
         assert "_get_subnode" not in vars(SchemaNode)
+
+
+@pytest.mark.skipif(not OLD_PYTHON, reason="Python 3.12 made the protocol check cheap")
+def test_overlapping_holders_keep_the_lookup_until_the_last_one_leaves() -> None:
+    """Walks in two threads: the first one out must not take it from the other."""
+    first, second = direct_lookups(), direct_lookups()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert "_get_subnode" in vars(SchemaNode)
+    second.__exit__(None, None, None)
+    assert "_get_subnode" not in vars(SchemaNode)
+
+
+def test_a_lookup_the_library_defines_itself_is_left_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    own = classmethod(lambda cls, node, part: node[part])
+    monkeypatch.setattr(SchemaNode, "_get_subnode", own, raising=False)
+    with direct_lookups():
+        assert vars(SchemaNode)["_get_subnode"] is own
+    assert vars(SchemaNode)["_get_subnode"] is own

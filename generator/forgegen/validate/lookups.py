@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,17 +27,38 @@ __all__ = ["direct_lookups"]
 _NAME = "_get_subnode"
 
 
+# Walks in other threads may hold it too: the first one in puts the direct
+# lookup in place, the last one out takes it away.
+_lock = threading.Lock()
+_holders = 0
+_installed = False  # by us: a lookup the library defines itself is never taken away
+
+
 @contextlib.contextmanager
 def direct_lookups() -> Iterator[None]:
     """While held, jsonschema-path steps into dicts and lists directly; before
     Python 3.12 only, and only where the library still looks the way it did."""
+    global _holders, _installed
     node_class = _schema_node()
-    if sys.version_info >= (3, 12) or node_class is None or _NAME in vars(node_class):
-        # Nothing to gain, a library that changed, or already held: leave it be.
-        yield
+    if sys.version_info >= (3, 12) or node_class is None:
+        yield  # nothing to gain, or a library that changed: leave it be
         return
-    inherited = getattr(node_class, _NAME)
+    with _lock:
+        if _holders == 0 and _NAME not in vars(node_class):
+            setattr(node_class, _NAME, classmethod(_direct(getattr(node_class, _NAME))))
+            _installed = True
+        _holders += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _holders -= 1
+            if _holders == 0 and _installed:
+                delattr(node_class, _NAME)  # the inherited lookup again
+                _installed = False
 
+
+def _direct(inherited: Any) -> Any:
     def get_subnode(cls: type, node: Any, part: Any) -> Any:
         if type(node) is dict or type(node) is list:
             try:
@@ -45,11 +67,7 @@ def direct_lookups() -> Iterator[None]:
                 raise KeyError(part) from exc
         return inherited(node, part)
 
-    setattr(node_class, _NAME, classmethod(get_subnode))
-    try:
-        yield
-    finally:
-        delattr(node_class, _NAME)  # the inherited lookup again
+    return get_subnode
 
 
 def _schema_node() -> type | None:
