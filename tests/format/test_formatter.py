@@ -113,7 +113,10 @@ def _scratch_parents(monkeypatch: pytest.MonkeyPatch, fail_in_memory: bool = Fal
     return parents
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/shm is Linux's")
+@pytest.mark.skipif(
+    not (sys.platform.startswith("linux") and os.access("/dev/shm", os.W_OK | os.X_OK)),
+    reason="no /dev/shm to write to (Linux's)",
+)
 def test_ruff_scratch_folder_is_in_memory_unless_tmpdir_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
