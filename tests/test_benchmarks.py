@@ -20,10 +20,13 @@ MINI_SPEC = REPO / "specs" / "mini-gitea.json"
 MINI_SDK = REPO / "generated" / "mini-gitea"
 
 sys.path.insert(0, str(BENCHMARKS))
+sys.path.insert(0, str(BENCHMARKS / "corpus"))
 
 import measure  # noqa: E402
 import peers  # noqa: E402
 import report  # noqa: E402
+import run  # noqa: E402
+import sweep  # noqa: E402
 import workloads  # noqa: E402
 
 
@@ -241,8 +244,6 @@ def test_peer_commands_stay_in_their_folder(tmp_path: Path) -> None:
 def test_an_output_folder_is_freed_into_the_trash_and_deleted_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import run
-
     monkeypatch.setattr(run, "TRASH", tmp_path / "trash")
     out = tmp_path / "work" / "forgegen"
     assert run._fresh(out) == out and not out.exists() and out.parent.is_dir()
@@ -257,9 +258,6 @@ def test_an_output_folder_is_freed_into_the_trash_and_deleted_after(
 
 
 def test_the_sweep_judges_each_outcome_as_the_corpus_test_does(tmp_path: Path) -> None:
-    sys.path.insert(0, str(BENCHMARKS / "corpus"))
-    import sweep
-
     spec = tmp_path / "api" / "x.json"
     located = f"Error: the spec is not valid (1 error(s)):\nerror: {spec}#/paths: bad\n"
     assert sweep.finding(spec, 0, "") is None
@@ -272,9 +270,6 @@ def test_the_sweep_judges_each_outcome_as_the_corpus_test_does(tmp_path: Path) -
 
 
 def test_the_sweep_samples_alike_for_a_seed_and_leaves_the_corpus_out(tmp_path: Path) -> None:
-    sys.path.insert(0, str(BENCHMARKS / "corpus"))
-    import sweep
-
     collection, corpus = tmp_path / "api", tmp_path / "corpus"
     for name in ("a.com.json", "b.com/v1.json", "c.com/v2.json", "d.com.json"):
         (collection / name).parent.mkdir(parents=True, exist_ok=True)
