@@ -122,14 +122,15 @@ def _encode(value: Any) -> Any:
     return out
 
 
+# Values that are JSON as they are: no call to _encode needed.
 _SCALARS = frozenset({str, int, bool, float, type(None)})
 
 
 @functools.cache
 def _kept(cls: type) -> tuple[tuple[str, Any], ...] | None:
     """The fields of a dataclass the record keeps, each with its default (or
-    MISSING); None for any other class. Asked once a class: GitHub's IR holds
-    about a million values."""
+    MISSING); None for any other class. Asked once a class, not once a value:
+    GitHub's record takes about 100,000 calls of _encode."""
     if not dataclasses.is_dataclass(cls):
         return None
     return tuple((f.name, f.default) for f in dataclasses.fields(cls) if f.name not in _PROSE)
